@@ -1,0 +1,147 @@
+package world
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Media topic types of mediatopic.post.
+const (
+	TopicUser            = "USER"
+	TopicUserStatus      = "USER_STATUS"
+	TopicUserNote        = "USER_NOTE"
+	TopicGroupTheme      = "GROUP_THEME"
+	TopicGroupThemePromo = "GROUP_THEME_PROMO"
+	TopicGroupSuggested  = "GROUP_SUGGESTED"
+)
+
+// topicTypes are the types PostTopic accepts.
+var topicTypes = []string{TopicUser, TopicUserStatus, TopicUserNote, TopicGroupTheme, TopicGroupThemePromo, TopicGroupSuggested}
+
+// Topic is a media topic (a post) of a user or, when GroupID is set, in a
+// group. Media holds the attachment's blocks as raw JSON objects, such as
+// {"type":"text","text":"..."}.
+type Topic struct {
+	ID        string            `json:"id"`
+	AuthorUID string            `json:"author_uid"`
+	GroupID   string            `json:"group_id,omitempty"`
+	Type      string            `json:"type"`
+	Created   time.Time         `json:"created"`
+	Media     []json.RawMessage `json:"media"`
+}
+
+// owner is the id the topic is listed under: its group, else its author.
+func (t Topic) owner() string {
+	if t.GroupID != "" {
+		return t.GroupID
+	}
+	return t.AuthorUID
+}
+
+// clone copies the media blocks, so that the copy shares no bytes.
+func (t Topic) clone() Topic {
+	if t.Media != nil {
+		media := make([]json.RawMessage, len(t.Media))
+		for i, m := range t.Media {
+			media[i] = slices.Clone(m)
+		}
+		t.Media = media
+	}
+	return t
+}
+
+// topicStore holds topics, listed per owner (Topic.owner).
+type topicStore = table[Topic]
+
+func newTopicStore() topicStore {
+	return newTable(func(t Topic) string { return t.ID }, Topic.owner, func(t Topic) time.Time { return t.Created })
+}
+
+// Topic returns the media topic with the id.
+func (w *World) Topic(id string) (Topic, bool) {
+	w.mu.RLock()
+	t, ok := w.topics.byID[id]
+	w.mu.RUnlock()
+	return t.clone(), ok
+}
+
+// Topics returns the topics of a user (their own, not those they posted
+// in groups) or of a group, newest first.
+func (w *World) Topics(owner string) []Topic {
+	w.mu.RLock()
+	out := w.topics.list(owner)
+	w.mu.RUnlock()
+	for i := range out {
+		out[i] = out[i].clone()
+	}
+	return out
+}
+
+// PostTopic stores a media topic and returns its new id (t.ID is ignored).
+// The author, and the group when GroupID is set, must exist; the type
+// defaults to USER, or GROUP_THEME in a group, and must agree with GroupID;
+// every media block must be a JSON object. Blocks are stored compacted.
+func (w *World) PostTopic(t Topic) (string, error) {
+	if t.Type == "" {
+		t.Type = TopicUser
+		if t.GroupID != "" {
+			t.Type = TopicGroupTheme
+		}
+	}
+	if !slices.Contains(topicTypes, t.Type) {
+		return "", invalid("topic type %q", t.Type)
+	}
+	if strings.HasPrefix(t.Type, "GROUP_") != (t.GroupID != "") {
+		return "", invalid("topic type %s with group %q", t.Type, t.GroupID)
+	}
+	media, err := compactMedia(t.Media)
+	if err != nil {
+		return "", err
+	}
+	t.Media = media
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.checkOwnerLocked(t.AuthorUID, t.GroupID); err != nil {
+		return "", err
+	}
+	t.ID = w.newIDLocked(longID)
+	t.Created = w.stamp(t.Created)
+	w.topics.put(t)
+	return t.ID, nil
+}
+
+// compactMedia checks that there are blocks and that each is a JSON
+// object, and returns compacted copies.
+func compactMedia(media []json.RawMessage) ([]json.RawMessage, error) {
+	if len(media) == 0 {
+		return nil, invalid("topic without media")
+	}
+	out := make([]json.RawMessage, len(media))
+	for i, m := range media {
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, m); err != nil || buf.Len() == 0 || buf.Bytes()[0] != '{' {
+			return nil, invalid("media block %d is not a JSON object", i)
+		}
+		out[i] = buf.Bytes()
+	}
+	return out, nil
+}
+
+// DeleteTopic removes a media topic.
+func (w *World) DeleteTopic(id string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.topics.has(id) {
+		return notFound(ErrUnknownTopic, id)
+	}
+	w.deleteTopicLocked(id)
+	return nil
+}
+
+func (w *World) deleteTopicLocked(id string) {
+	w.topics.remove(id)
+	w.forgetLocked("topic", id)
+}
