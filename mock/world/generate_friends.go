@@ -10,8 +10,10 @@ const (
 )
 
 // seedFriendships links users until each reaches a target count. Users
-// are visited in uid order and offered the others in a shuffled order; a
-// user who reached their cap accepts nobody more, so counts stay in range.
+// are visited in uid order and offered random others; a user who reached
+// their limit accepts nobody more, so counts stay in range. Random draws
+// keep big worlds linear; a shuffled pass over everyone tops up the rare
+// user the draws left short.
 func (g *generator) seedFriendships(uids []string) {
 	target := make(map[string]int, len(uids))
 	limit := make(map[string]int, len(uids))
@@ -25,18 +27,26 @@ func (g *generator) seedFriendships(uids []string) {
 	target[g.w.defaultUID] = defaultUserFriends
 	limit[g.w.defaultUID] = defaultUserFriends + 2
 	lists := g.w.friends.lists
+	offer := func(uid, other string) {
+		if other != uid && len(lists[other]) < limit[other] && !containsID(lists[uid], other) {
+			g.w.friends.link(uid, other)
+		}
+	}
 	for _, uid := range uids {
-		if len(lists[uid]) >= target[uid] {
+		for range 3 * target[uid] {
+			if len(lists[uid]) >= target[uid] {
+				break
+			}
+			offer(uid, uids[g.f.IntN(len(uids))])
+		}
+		if len(lists[uid]) >= min(minSeededFriends, target[uid]) {
 			continue
 		}
 		for _, other := range g.shuffled(uids) {
 			if len(lists[uid]) >= target[uid] {
 				break
 			}
-			if other == uid || len(lists[other]) >= limit[other] || containsID(lists[uid], other) {
-				continue
-			}
-			g.w.friends.link(uid, other)
+			offer(uid, other)
 		}
 	}
 }
