@@ -170,6 +170,7 @@ func TestSuppliedCA(t *testing.T) {
 	gen := t.TempDir()
 	made := mustLoad(t, tlsca.Options{Dir: gen, Now: at(t0)})
 	data := t.TempDir()
+	mustLoad(t, tlsca.Options{Dir: data, Now: at(t0)}) // the folder's own CA, replaced below
 	a := mustLoad(t, tlsca.Options{
 		Dir: data, Now: at(t0.Add(time.Hour)),
 		CACertFile: filepath.Join(gen, tlsca.CACertFile), CAKeyFile: filepath.Join(gen, tlsca.CAKeyFile),
@@ -181,15 +182,15 @@ func TestSuppliedCA(t *testing.T) {
 	if !bytes.Equal(published, made.CACertPEM()) {
 		t.Error("the supplied CA is not published in the data folder")
 	}
-	if _, err := os.Stat(filepath.Join(data, tlsca.CAKeyFile)); !os.IsNotExist(err) {
+	if key, _ := os.ReadFile(filepath.Join(data, tlsca.CAKeyFile)); bytes.Equal(key, mustRead(t, filepath.Join(gen, tlsca.CAKeyFile))) {
 		t.Error("the supplied CA's key was copied into the data folder")
 	}
 	if err := handshake(t, a, made.CertPool(), "connect.ok.ru"); err != nil {
 		t.Error(err)
 	}
 
-	// Without the supplied CA, the folder's ca.pem no longer pairs with any
-	// key there: a new CA is made rather than failing.
+	// Without the supplied CA, the folder's ca.pem no longer pairs with the
+	// key of the folder's own CA: a new CA is made rather than failing.
 	again := mustLoad(t, tlsca.Options{Dir: data, Now: at(t0)})
 	if again.Source() != tlsca.SourceGenerated || bytes.Equal(again.CACertPEM(), made.CACertPEM()) {
 		t.Errorf("source %q after dropping the supplied CA", again.Source())
@@ -295,4 +296,13 @@ func writePEM(t *testing.T, path, typ string, der []byte) {
 	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
