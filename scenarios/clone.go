@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // Clone returns a deep copy of the document, safe to modify.
@@ -20,17 +22,34 @@ func (d *Document) Clone() *Document {
 // the given application (match.application_key is replaced). Library
 // scenarios match every application; scoping one lets a test break a
 // single application without trapping others sharing the server. The copy
-// is named "<name>@<applicationKey>" so that it can be told apart (and
-// removed with Engine.RemoveDocument).
+// is named "<name>@<applicationKey>" (characters a name cannot hold become
+// '_') so that it can be told apart and removed with Engine.RemoveDocument.
 func (d *Document) Scoped(applicationKey string) *Document {
 	c := d.Clone()
 	if c.Name != "" {
-		c.Name += "@" + applicationKey
+		c.Name = truncateName(c.Name + "@" + nameSafe(applicationKey))
 	}
 	for i := range c.Rules {
 		c.Rules[i].Match.ApplicationKey = []string{escapeGlob(applicationKey)}
 	}
 	return c
+}
+
+// nameSafe replaces what a document name cannot hold.
+func nameSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x80 && (r == '.' || r == '_' || r == '@' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return r
+		}
+		return '_'
+	}, s)
+}
+
+func truncateName(s string) string {
+	if len(s) > maxNameLength {
+		return s[:maxNameLength]
+	}
+	return s
 }
 
 // escapeGlob quotes the glob metacharacters of a literal value.

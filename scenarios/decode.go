@@ -48,8 +48,9 @@ func (f form) rulePath(i int) string {
 // problems (wrong kinds, unknown keys, bad scalars) with their line and
 // remembering the line of every field for later semantic checks.
 type decoder struct {
-	probs *problems
-	lines map[string]int
+	probs  *problems
+	lines  map[string]int
+	failed []string // fields with a structural problem
 }
 
 func join(path, key string) string {
@@ -76,6 +77,36 @@ func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
 		line = n.Line
 	}
 	d.probs.add(line, path, format, args...)
+	d.failed = append(d.failed, path)
+}
+
+// related reports whether a semantic problem at field is only a consequence
+// of a structural one already reported (at the field, inside it, or around
+// it), so that one mistake gives one message.
+func (d *decoder) related(field string) bool {
+	for _, f := range d.failed {
+		if f == field || isWithin(field, f) || isWithin(f, field) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWithin reports whether field is inside parent ("a.b[0]" is inside "a.b").
+func isWithin(field, parent string) bool {
+	if parent == "" {
+		return true
+	}
+	return len(field) > len(parent) && strings.HasPrefix(field, parent) &&
+		(field[len(parent)] == '.' || field[len(parent)] == '[')
+}
+
+// line records where a field is written, keeping the first record: a key's
+// line beats the line its block value starts on.
+func (d *decoder) line(path string, n *yaml.Node) {
+	if _, ok := d.lines[path]; !ok {
+		d.lines[path] = n.Line
+	}
 }
 
 // document decodes the root value in whichever of the three forms it has.
@@ -132,7 +163,7 @@ func (d *decoder) rules(v *yaml.Node, path string, f form, doc *Document) {
 		d.errorf(v, path, "must be a list of rules")
 		return
 	}
-	d.lines[path] = v.Line
+	d.line(path, v)
 	for i, item := range n.Content {
 		doc.Rules = append(doc.Rules, d.rule(item, f.rulePath(i)))
 	}
@@ -140,7 +171,7 @@ func (d *decoder) rules(v *yaml.Node, path string, f form, doc *Document) {
 
 func (d *decoder) rule(v *yaml.Node, path string) Rule {
 	var r Rule
-	d.lines[path] = v.Line
+	d.line(path, v)
 	d.mapping(v, path, ruleKeys, func(key string, v *yaml.Node, path string) {
 		switch key {
 		case "name":
@@ -312,7 +343,7 @@ func (d *decoder) mapping(v *yaml.Node, path string, keys []string, each func(ke
 		d.errorf(v, path, "must be a mapping, not %s", kindName(n))
 		return
 	}
-	d.lines[path] = v.Line
+	d.line(path, v)
 	seen := make(map[string]bool, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := n.Content[i], n.Content[i+1]
@@ -351,7 +382,7 @@ func contains(list []string, s string) bool {
 
 // suggest names the known key closest to a misspelt one.
 func suggest(key string, keys []string) string {
-	best, bestDist := "", 3
+	best, bestDist := "", len(key)/3+1
 	for _, k := range keys {
 		if dist := editDistance(strings.ToLower(key), k); dist < bestDist {
 			best, bestDist = k, dist

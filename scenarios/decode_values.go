@@ -41,7 +41,7 @@ func (d *decoder) strList(v *yaml.Node, path string) []string {
 	out := make([]string, 0, len(n.Content))
 	for i, item := range n.Content {
 		p := index(path, i)
-		d.lines[p] = item.Line
+		d.line(p, item)
 		if s, ok := d.str(item, p); ok {
 			out = append(out, s)
 		}
@@ -104,7 +104,7 @@ func (d *decoder) timestamp(v *yaml.Node, path string) time.Time {
 	if n.Kind == yaml.ScalarNode {
 		for _, layout := range []string{time.RFC3339Nano, "2006-01-02"} {
 			if t, err := time.Parse(layout, n.Value); err == nil {
-				return t
+				return t.UTC()
 			}
 		}
 	}

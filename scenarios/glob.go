@@ -11,8 +11,9 @@ import (
 // that do not match a request cost no garbage.
 type glob struct {
 	pat     string
-	literal bool // no metacharacters: plain comparison
-	fold    bool // compare case-insensitively
+	literal bool   // no metacharacters: plain comparison
+	fold    bool   // compare case-insensitively
+	prefix  string // ASCII literal start of pat, checked first to reject cheaply
 }
 
 // globs is a set of alternatives; an empty set matches everything.
@@ -51,7 +52,13 @@ func compileGlob(pat string, fold bool) (glob, error) {
 	if err := checkGlob(pat); err != nil {
 		return glob{}, err
 	}
-	return glob{pat: pat, literal: !strings.ContainsAny(pat, `*?[\`), fold: fold}, nil
+	g := glob{pat: pat, literal: !strings.ContainsAny(pat, `*?[\`), fold: fold}
+	end := 0
+	for end < len(pat) && pat[end] < utf8.RuneSelf && !strings.ContainsRune(`*?[\`, rune(pat[end])) {
+		end++
+	}
+	g.prefix = pat[:end]
+	return g, nil
 }
 
 func checkGlob(pat string) error {
@@ -128,7 +135,52 @@ func (g *glob) match(s string) bool {
 		}
 		return g.pat == s
 	}
+	switch g.prefixMatch(s) {
+	case prefixMismatch:
+		return false
+	case prefixMatched:
+		// The prefix is literal ASCII matched byte for byte: skip it.
+		return globMatch(g.pat[len(g.prefix):], s[len(g.prefix):], g.fold)
+	}
 	return globMatch(g.pat, s, g.fold)
+}
+
+const (
+	prefixMatched = iota
+	prefixMismatch
+	prefixUnsure
+)
+
+// prefixMatch rejects most non-matching values by their first bytes. A
+// non-ASCII byte in s (which might fold onto an ASCII letter, like the
+// Kelvin sign onto k) leaves the decision to globMatch.
+func (g *glob) prefixMatch(s string) int {
+	for j := 0; j < len(g.prefix); j++ {
+		switch {
+		case j >= len(s):
+			return prefixMismatch // every prefix character needs at least a byte of s
+		case s[j] >= utf8.RuneSelf:
+			if g.fold {
+				return prefixUnsure
+			}
+			return prefixMismatch
+		}
+		a, b := g.prefix[j], s[j]
+		if g.fold {
+			a, b = lowerASCII(a), lowerASCII(b)
+		}
+		if a != b {
+			return prefixMismatch
+		}
+	}
+	return prefixMatched
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // globMatch is the classic single-backtrack wildcard matcher: only * has a
@@ -229,6 +281,9 @@ func runeEqual(a, b rune, fold bool) bool {
 	}
 	if !fold {
 		return false
+	}
+	if a < utf8.RuneSelf && b < utf8.RuneSelf {
+		return lowerASCII(byte(a)) == lowerASCII(byte(b))
 	}
 	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
 		if f == b {

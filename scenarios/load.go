@@ -95,7 +95,9 @@ func (l Loader) Load(source string, data []byte) (*Document, error) {
 	d := &decoder{probs: probs, lines: map[string]int{}}
 	doc, f := d.document(root)
 	doc.validate(f.rulePath, func(field, msg string) {
-		probs.add(lineOf(d.lines, field), field, "%s", msg)
+		if !d.related(field) {
+			probs.add(lineOf(d.lines, field), field, "%s", msg)
+		}
 	})
 	if err := probs.err(); err != nil {
 		return nil, err

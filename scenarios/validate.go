@@ -197,7 +197,7 @@ func (r *Respond) validate(path string, endpoints []Endpoint, report func(field,
 			report(field("rate_limit.window_ms"), fmt.Sprintf("must be between 1 and %d (30 days)", MaxRateLimitSpan.Milliseconds()))
 		}
 	}
-	if !r.answers() && r.Delay.Max == 0 && !r.ExpireToken && !r.RevokeToken {
+	if !r.answers() && r.Delay.Max == 0 && !r.ExpireToken && !r.RevokeToken && r.ErrorMsg == "" && r.ErrorData == nil {
 		report(path, "does nothing: set error_code, oauth_error, http_status, body, content_type, headers, delay_ms, fault, expire_token, revoke_token or rate_limit")
 	}
 }
