@@ -152,11 +152,11 @@ func TestRelativeWindowStartsWhenTheRuleIsAdded(t *testing.T) {
 }
 
 func TestRelativeWindowWithoutClockStartsAtTheFirstMatchedCall(t *testing.T) {
-	e := engineWith(t, 1, "when: {until_ms: 1000}\nrespond: {error_code: 1}")
+	e := engineWith(t, 1, "when: {after: 1, until_ms: 1000}\nrespond: {error_code: 1}")
 	for _, tt := range []struct {
 		at   time.Duration
 		want bool
-	}{{5 * time.Second, true}, {5*time.Second + 999*time.Millisecond, true}, {6 * time.Second, false}} {
+	}{{5 * time.Second, false}, {5*time.Second + 999*time.Millisecond, true}, {6 * time.Second, false}} {
 		req := apiCall("x.y")
 		req.Time = t0.Add(tt.at)
 		if got := e.Evaluate(req) != nil; got != tt.want {

@@ -128,6 +128,11 @@ func (r *rule) matches(req *Request) bool {
 
 // due checks the when block for the nth matched call.
 func (r *rule) due(req *Request, n int64, seed int64) bool {
+	if r.relative {
+		// Without a clock the window starts at the first matched call,
+		// whichever conditions that call fails.
+		r.anchor.CompareAndSwap(noAnchor, req.Time.UnixNano())
+	}
 	w := &r.spec.When
 	switch {
 	case w.Nth > 0 && n != w.Nth,
@@ -149,9 +154,7 @@ func (r *rule) due(req *Request, n int64, seed int64) bool {
 }
 
 func (r *rule) inRelativeWindow(t time.Time) bool {
-	now := t.UnixNano()
-	r.anchor.CompareAndSwap(noAnchor, now)
-	elapsed := time.Duration(now - r.anchor.Load())
+	elapsed := time.Duration(t.UnixNano() - r.anchor.Load())
 	w := &r.spec.When
 	if elapsed < w.FromOffset {
 		return false
