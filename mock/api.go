@@ -1,0 +1,169 @@
+package mock
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/okmock/okmock/mock/world"
+	"github.com/okmock/okmock/openapi"
+	"github.com/okmock/okmock/scenarios"
+)
+
+// apiCall is one REST call on its way through the checks to a method
+// handler.
+type apiCall struct {
+	srv     *Server
+	req     *http.Request
+	params  Params
+	body    string
+	name    string // OK method name as requested
+	method  *openapi.Method
+	app     *App
+	session *Session // nil for a call without a session
+	scheme  Scheme
+	sigNote string
+	store   *store
+	world   *world.World
+	now     time.Time
+	scan    secretScan
+	outcome *scenarios.Outcome // what fired scenario rules ask for
+}
+
+// uid is the acting user: the session's, or for a call without a session
+// the uid parameter (which may be empty).
+func (c *apiCall) uid() string {
+	if c.session != nil {
+		return c.session.UID
+	}
+	return c.params.Value("uid")
+}
+
+// handleAPI serves /fb.do and /api/{group}/{method}.
+func (s *Server) handleAPI(ec echo.Context) error {
+	started := time.Now()
+	r := ec.Request()
+	st, w := s.state()
+	c := &apiCall{srv: s, req: r, store: st, world: w, now: s.clock.Now()}
+	result, apiErr := s.serveAPI(c, ec)
+	var body []byte
+	if apiErr == nil {
+		body, apiErr = encodeResult(result)
+	}
+	entry := c.journalEntry(started)
+	entry.HTTPStatus = http.StatusOK
+	if apiErr != nil {
+		entry.ErrorCode, entry.ErrorMsg = apiErr.Code, apiErr.Message()
+	}
+	err := s.answerWithScenario(ec, c.outcome, entry, func() error {
+		if apiErr != nil {
+			writeAPIError(ec.Response(), apiErr)
+		} else {
+			writeResult(ec.Response(), body)
+		}
+		return nil
+	})
+	entry.LatencyMicros = time.Since(started).Microseconds()
+	s.journal.add(entry)
+	s.applyTokenActions(c.outcome, c.token())
+	s.log.Debug("api", "method", entry.Method, "application_key", entry.ApplicationKey,
+		"error_code", entry.ErrorCode, "latency_us", entry.LatencyMicros)
+	return err
+}
+
+// serveAPI runs the checks in OK's order (application key, session,
+// signature, method, session rule, permissions, parameters) and then the
+// method's handler.
+func (s *Server) serveAPI(c *apiCall, ec echo.Context) (any, *Error) {
+	body, err := s.readParams(c.req, &c.params)
+	c.body = body
+	if err != nil {
+		return nil, err
+	}
+	c.name = c.params.Value("method")
+	if g := ec.Param("group"); g != "" {
+		// /api/{group}/{method}: the path names the method; a `method`
+		// parameter, if sent, is only signed.
+		c.name = g + "." + ec.Param("method")
+	}
+	c.method, _ = s.catalogue.Lookup(c.name)
+
+	if err := c.checkApplication(); err != nil {
+		return nil, err
+	}
+	c.scan = c.newSecretScan()
+	if err := c.checkSession(); err != nil {
+		return nil, err
+	}
+	if err := c.checkSignature(); err != nil {
+		return nil, err
+	}
+	if c.name == "" {
+		return nil, errParam("Missed required parameter: method")
+	}
+	if c.method == nil {
+		return nil, NewError(CodeMethod, "")
+	}
+	if err := c.checkSessionRule(); err != nil {
+		return nil, err
+	}
+	if err := c.checkPermissions(); err != nil {
+		return nil, err
+	}
+	if p := c.method.Validate(c.params.Lookup); p != nil {
+		return nil, Errorf(p.Code, "%s", p.Message)
+	}
+	if out := s.evaluateScenario(scenarios.EndpointAPI, c.method.Name, c.app.Key, c.uid(), c.token(), &c.params); out != nil {
+		c.outcome = out
+		if out.Error != nil {
+			return nil, scenarioError(out.Error)
+		}
+	}
+	h, ok := methodHandlers[c.method.Name]
+	if !ok {
+		return nil, Errorf(CodeMethod, "Method %s is in the catalogue but not implemented by okmock", c.method.Name)
+	}
+	return h(c)
+}
+
+// journalEntry records the call with every secret masked.
+func (c *apiCall) journalEntry(started time.Time) *JournalEntry {
+	e := &JournalEntry{
+		Time:       c.now,
+		Endpoint:   EndpointAPI,
+		HTTPMethod: c.req.Method,
+		Path:       c.req.URL.Path,
+		Method:     c.name,
+		Token:      maskToken(c.token()),
+		Scheme:     c.scheme,
+		RemoteAddr: c.req.RemoteAddr,
+	}
+	if c.method != nil {
+		e.Method = c.method.Name
+	}
+	if c.app != nil {
+		e.ApplicationKey = c.app.Key
+	} else {
+		e.ApplicationKey = c.params.Value("application_key")
+	}
+	if c.session != nil {
+		e.UID = c.session.UID
+	}
+	e.SignatureError = c.sigNote
+	c.scanRequest()
+	e.Secrets = c.scan.seen
+	e.Params = c.scan.maskedParams(c.params.All())
+	for _, d := range c.params.Dropped {
+		e.Duplicates = append(e.Duplicates, Param{d.Key, c.scan.mask(d.Value)})
+	}
+	return e
+}
+
+// token is the session token the call carries, under either name.
+func (c *apiCall) token() string {
+	if t := c.params.Value("access_token"); t != "" {
+		return t
+	}
+	return c.params.Value("session_key")
+}

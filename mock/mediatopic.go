@@ -1,0 +1,213 @@
+package mock
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/okmock/okmock/mock/world"
+)
+
+var mediatopicHandlers = map[string]methodHandler{
+	"mediatopic.post":     mediatopicPost,
+	"mediatopic.getByIds": mediatopicGetByIDs,
+}
+
+// Limits OK applies to a topic's attachment.
+const (
+	maxMediaBlocks = 100
+	maxTextRunes   = 30000
+)
+
+// attachment is the JSON `attachment` of mediatopic.post.
+type attachment struct {
+	Media []json.RawMessage `json:"media"`
+}
+
+// mediaBlock is the part of a media block okmock checks.
+type mediaBlock struct {
+	Type     string `json:"type"`
+	Text     string `json:"text"`
+	URL      string `json:"url"`
+	Question string `json:"question"`
+	Answers  []struct {
+		Text string `json:"text"`
+	} `json:"answers"`
+	List []struct {
+		ID      string `json:"id"`
+		PhotoID string `json:"photoId"`
+	} `json:"list"`
+}
+
+// topic types and the scope each needs beyond the method's own.
+var topicTypeScopes = map[string]string{
+	"USER":              "",
+	"USER_STATUS":       "SET_STATUS",
+	"USER_NOTE":         "PUBLISH_NOTE",
+	"GROUP_THEME":       "GROUP_CONTENT",
+	"GROUP_THEME_PROMO": "GROUP_CONTENT",
+	"GROUP_SUGGESTED":   "GROUP_CONTENT",
+}
+
+// mediatopicPost publishes a topic and answers its id as a bare JSON string.
+func mediatopicPost(c *apiCall) (any, *Error) {
+	uid := c.uid()
+	if uid == "" {
+		return nil, errParam("Either session_key or uid must be specified")
+	}
+	typ := strings.ToUpper(c.params.Value("type"))
+	if typ == "" {
+		typ = "USER"
+	}
+	scope, known := topicTypeScopes[typ]
+	if !known {
+		return nil, errParam("Invalid parameter type value %s", c.params.Value("type"))
+	}
+	if scope != "" && c.session != nil && !c.session.HasScope(scope) {
+		return nil, errPermission(scope)
+	}
+	gid := c.params.Value("gid")
+	isGroup := strings.HasPrefix(typ, "GROUP_")
+	if isGroup != (gid != "") {
+		if isGroup {
+			return nil, errMissing("gid")
+		}
+		return nil, errParam("Param gid can only be used with a GROUP_ type")
+	}
+	if isGroup {
+		if _, ok := c.world.Group(gid); !ok {
+			return nil, Errorf(CodeGroupID, "Invalid group id %s", gid)
+		}
+		if !c.world.IsMember(gid, uid) {
+			return nil, NewError(456, "")
+		}
+	}
+	media, err := c.checkAttachment(c.params.Value("attachment"), isGroup)
+	if err != nil {
+		return nil, err
+	}
+	id, werr := c.world.PostTopic(world.Topic{
+		AuthorUID: uid, GroupID: gid, Type: typ, Media: media, Created: c.now,
+	})
+	if werr != nil {
+		return nil, errParam("%s", werr.Error())
+	}
+	if typ == "USER_STATUS" || c.params.Value("set_status") == "true" {
+		// The topic is posted; a status the world refuses (an unknown
+		// uid for a call without a session) leaves it at that.
+		_ = c.world.SetStatus(uid, topicText(media))
+	}
+	return id, nil
+}
+
+// checkAttachment validates the attachment JSON and resolves photo
+// references: upload tokens (group posts) and committed photo ids.
+func (c *apiCall) checkAttachment(raw string, isGroup bool) ([]json.RawMessage, *Error) {
+	var a attachment
+	if err := json.Unmarshal([]byte(raw), &a); err != nil {
+		return nil, errParam("Invalid parameter attachment: not a JSON object")
+	}
+	if len(a.Media) == 0 {
+		return nil, errParam("Invalid parameter attachment: no media")
+	}
+	if len(a.Media) > maxMediaBlocks {
+		return nil, NewError(600, "")
+	}
+	for _, m := range a.Media {
+		var b mediaBlock
+		if err := json.Unmarshal(m, &b); err != nil {
+			return nil, errParam("Invalid parameter attachment: bad media block")
+		}
+		switch b.Type {
+		case "text":
+			if utf8.RuneCountInString(b.Text) > maxTextRunes {
+				return nil, NewError(601, "")
+			}
+		case "link":
+			if !strings.HasPrefix(b.URL, "http://") && !strings.HasPrefix(b.URL, "https://") {
+				return nil, NewError(607, "")
+			}
+		case "poll":
+			if b.Question == "" || len(b.Answers) < 2 {
+				return nil, errParam("Invalid parameter attachment: a poll needs a question and two answers")
+			}
+		case "photo":
+			if len(b.List) == 0 {
+				return nil, errParam("Invalid parameter attachment: empty photo list")
+			}
+			for _, p := range b.List {
+				if err := c.checkPhotoRef(p.ID, p.PhotoID); err != nil {
+					return nil, err
+				}
+			}
+		case "movie", "music", "app", "place", "topic", "group", "user":
+		default:
+			return nil, errParam("Invalid parameter attachment: unknown media type %q", b.Type)
+		}
+	}
+	return a.Media, nil
+}
+
+// checkPhotoRef accepts an upload token of this application or the id of a
+// photo of the world.
+func (c *apiCall) checkPhotoRef(token, photoID string) *Error {
+	switch {
+	case token != "":
+		if s, ok := c.srv.currentUploads().byUploadToken(token); ok && s.appKey == c.app.Key {
+			return nil
+		}
+		if _, ok := c.world.Photo(token); ok {
+			return nil
+		}
+	case photoID != "":
+		if _, ok := c.world.Photo(photoID); ok {
+			return nil
+		}
+	}
+	return Errorf(CodePhotoID, "Invalid photo id %s", token+photoID)
+}
+
+// topicText is the text of a topic's first text block.
+func topicText(media []json.RawMessage) string {
+	for _, m := range media {
+		var b mediaBlock
+		if json.Unmarshal(m, &b) == nil && b.Type == "text" {
+			return b.Text
+		}
+	}
+	return ""
+}
+
+// mediaTopic is a topic as mediatopic.getByIds answers it.
+type mediaTopic struct {
+	ID        string            `json:"id"`
+	CreatedMs int64             `json:"created_ms"`
+	AuthorRef string            `json:"author_ref"`
+	OwnerRef  string            `json:"owner_ref"`
+	Type      string            `json:"type"`
+	Media     []json.RawMessage `json:"media"`
+}
+
+// mediatopicGetByIds reads topics back: {"media_topics":[...]}; unknown ids
+// are left out.
+func mediatopicGetByIDs(c *apiCall) (any, *Error) {
+	ids := idList(c.params.Value("topic_ids"))
+	out := make([]mediaTopic, 0, len(ids))
+	for _, id := range ids {
+		t, ok := c.world.Topic(id)
+		if !ok {
+			continue
+		}
+		owner := "user:" + t.AuthorUID
+		if t.GroupID != "" {
+			owner = "group:" + t.GroupID
+		}
+		out = append(out, mediaTopic{
+			ID: t.ID, CreatedMs: t.Created.UnixMilli(), AuthorRef: "user:" + t.AuthorUID,
+			OwnerRef: owner, Type: t.Type, Media: nonNil(t.Media),
+		})
+	}
+	return struct {
+		MediaTopics []mediaTopic `json:"media_topics"`
+	}{out}, nil
+}

@@ -1,0 +1,47 @@
+package mock
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+)
+
+// contentTypeJSON is written exactly as OK writes it, with no space before
+// charset: one real client's parser depends on that.
+const contentTypeJSON = "application/json;charset=utf-8"
+
+// writeResult writes a successful API result as JSON.
+func writeResult(w http.ResponseWriter, body []byte) {
+	h := w.Header()
+	h["Content-Type"] = []string{contentTypeJSON}
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(body)
+}
+
+// writeAPIError is the one place an OK error reaches the wire: HTTP 200, the
+// Invocation-Error header and the three-key JSON body.
+func writeAPIError(w http.ResponseWriter, e *Error) {
+	body, err := json.Marshal(e)
+	if err != nil {
+		// error_data that cannot be encoded: drop it rather than fail.
+		body, _ = json.Marshal(&Error{Code: e.Code, Text: e.Text})
+	}
+	h := w.Header()
+	h["Content-Type"] = []string{contentTypeJSON}
+	h["Invocation-Error"] = []string{strconv.Itoa(e.Code)}
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(body)
+}
+
+// encodeResult marshals a handler's result. A result that cannot be encoded
+// is okmock's bug; it becomes OK's 9999 SYSTEM rather than a 500.
+func encodeResult(v any) ([]byte, *Error) {
+	if raw, ok := v.(json.RawMessage); ok {
+		return raw, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, NewError(CodeSystem, "")
+	}
+	return b, nil
+}
