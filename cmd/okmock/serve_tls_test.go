@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/okmock/okmock/mock"
 )
 
 func TestTLSFlagsFromEnvironment(t *testing.T) {
@@ -148,17 +150,7 @@ func TestTLSUnderRealNames(t *testing.T) {
 	}
 
 	client, dialed := okClient(t, caPEM, tlsAddr)
-	resp, err := client.Post("https://api.ok.ru/__okmock/sessions", "application/json",
-		strings.NewReader(`{"application_key":"CBAFPJHFEBABABABA","scopes":["VALUABLE_ACCESS"]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sess struct {
-		AccessToken string `json:"access_token"`
-		UID         string `json:"uid"`
-	}
-	_ = json.NewDecoder(resp.Body).Decode(&sess)
-	resp.Body.Close()
+	sess, resp := demoSession(t, client, "https://api.ok.ru")
 	if resp.TLS == nil || resp.TLS.PeerCertificates[0].VerifyHostname("api.ok.ru") != nil {
 		t.Fatal("the session was not fetched over TLS as api.ok.ru")
 	}
@@ -166,7 +158,7 @@ func TestTLSUnderRealNames(t *testing.T) {
 	params := url.Values{"application_key": {"CBAFPJHFEBABABABA"}, "method": {"users.getCurrentUser"}, "format": {"json"}}
 	params.Set("sig", sign(params, sess.AccessToken, "0F1E2D3C4B5A69788796A5B4"))
 	params.Set("access_token", sess.AccessToken)
-	resp, err = client.PostForm("https://api.ok.ru/fb.do", params)
+	resp, err := client.PostForm("https://api.ok.ru/fb.do", params)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,4 +192,21 @@ func TestTLSUnderRealNames(t *testing.T) {
 	if !bytes.Equal(again, caPEM) {
 		t.Error("the CA changed across a restart on the same data folder")
 	}
+}
+
+// demoSession mints a session of the demo application through base's
+// control API.
+func demoSession(t *testing.T, c *http.Client, base string) (mock.SessionGrant, *http.Response) {
+	t.Helper()
+	body, _ := json.Marshal(mock.SessionSpec{ApplicationKey: mock.DemoApp().Key, Scopes: []string{"VALUABLE_ACCESS"}})
+	resp, err := c.Post(base+mock.ControlPrefix+"/sessions", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var g mock.SessionGrant
+	if err := json.NewDecoder(resp.Body).Decode(&g); err != nil || g.AccessToken == "" {
+		t.Fatalf("session: HTTP %d, %v", resp.StatusCode, err)
+	}
+	return g, resp
 }
