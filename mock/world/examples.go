@@ -1,11 +1,14 @@
 package world
 
-// The fixed example objects of the shared contract (notes/contracts.md).
-// They exist in every world whatever the seed, so that the `example`
-// values of the OpenAPI document work on any seed; their names and
-// contents come from the seed like everything else. Further dedicated
-// examples (for instance objects meant to be deleted) are added here: a
-// constant, and a line in examples().
+import "encoding/json"
+
+// The fixed example objects: those of the shared contract
+// (notes/contracts.md) and the dedicated ones of openapi/EXAMPLES.md
+// (5750000009xx). They exist in every world whatever the seed, so that the
+// `example` values of the OpenAPI document work on any seed; their names
+// and contents come from the seed like everything else. A new example is a
+// constant here and a line in examples() (or in the populate hook of the
+// extension kind it belongs to).
 const (
 	// DefaultUserID is the user of sessions that name none.
 	DefaultUserID = "575000000001"
@@ -29,8 +32,53 @@ const (
 	ExampleGroupTopicID = "575000000302"
 )
 
+// Dedicated examples of openapi/EXAMPLES.md. Destructive methods get
+// objects of their own, so that one method's example never breaks
+// another's.
+const (
+	// ExampleDeletableAlbumID is an album of the default user for the
+	// photos.deleteAlbum example.
+	ExampleDeletableAlbumID = "575000000911"
+	// ExampleDeletablePhotoID is a photo of the default user in the example
+	// album, for the photos.deletePhoto example.
+	ExampleDeletablePhotoID = "575000000912"
+	// ExampleFriendPhotoID is a photo of the example friend (own photos
+	// cannot be liked), in ExampleFriendAlbumID.
+	ExampleFriendPhotoID = "575000000914"
+	// ExampleFriendAlbumID is a PUBLIC album of the example friend.
+	ExampleFriendAlbumID = "575000000915"
+	// ExampleGuestID is a user who visited the default user's profile
+	// (users.deleteGuests); the guest list itself belongs to a future
+	// guests kind.
+	ExampleGuestID = "575000000921"
+	// ExampleFriendTopicID is a media topic of the example friend, which
+	// the default user bookmarked (the bookmark belongs to a future
+	// bookmarks kind).
+	ExampleFriendTopicID = "575000000931"
+	// ExamplePollTopicID is a media topic of the default user whose first
+	// media block is a poll (the example friend's vote for answer 0
+	// belongs to a future poll votes kind).
+	ExamplePollTopicID = "575000000942"
+)
+
+// Examples of openapi/EXAMPLES.md that belong to kinds not written yet;
+// each kind creates its own in its populate hook:
+//
+//	575000000901, 902, 905  market products of the example group (901, 905 in catalog 903; 902 is deleted)
+//	575000000903, 904, 906  market catalogs of the example group (904 is deleted)
+//	575000000913            photo tag of the example friend on ExamplePhotoID (deleted)
+//	575000000916, 917       photos uploaded for the example group, not committed (the mock's upload registry)
+//	575000000941            comment of the example friend on ExampleGroupTopicID
+//	575000000951, 952, 953  notification mailings of the calling application
+//	575000000961, 962, 963  feed items and a banner in the default user's feed
+//	575000000971, 972, 973  videos of the default user (971 is deleted) and a video channel
+//	575000000981            pin id of a group-feed event of the example group
+//
+// Their ids are outside every seeded and counter range (ids.go), so they
+// cannot be taken before their kind exists.
+
 // exampleUserIDs are the example users, the default user first.
-var exampleUserIDs = []string{DefaultUserID, ExampleFriendID, ExampleFriend2ID}
+var exampleUserIDs = []string{DefaultUserID, ExampleFriendID, ExampleFriend2ID, ExampleGuestID}
 
 // examples creates the example objects with their fixed ids and the
 // relations the contract promises; random content is added around them
@@ -54,7 +102,7 @@ func (g *generator) examples() {
 
 	album := g.addAlbum(ExampleAlbumID, DefaultUserID, "")
 	album.Type = AlbumPublic
-	g.w.albums.byID[ExampleAlbumID] = album
+	g.w.albums.put(album)
 	g.addPhoto(ExamplePhotoID, album, DefaultUserID)
 	g.fillAlbum(album, g.between(1, 4))
 
@@ -63,4 +111,24 @@ func (g *generator) examples() {
 
 	g.addTopic(ExampleTopicID, DefaultUserID, "")
 	g.addTopic(ExampleGroupTopicID, DefaultUserID, ExampleGroupID)
+
+	g.dedicatedExamples(album)
+}
+
+// dedicatedExamples creates the objects of openapi/EXAMPLES.md that belong
+// to the core kinds.
+func (g *generator) dedicatedExamples(exampleAlbum Album) {
+	deletable := g.addAlbum(ExampleDeletableAlbumID, DefaultUserID, "")
+	g.fillAlbum(deletable, g.between(1, 3))
+	g.addPhoto(ExampleDeletablePhotoID, exampleAlbum, DefaultUserID)
+
+	friendAlbum := g.addAlbum(ExampleFriendAlbumID, ExampleFriendID, "")
+	friendAlbum.Type = AlbumPublic
+	g.w.albums.put(friendAlbum)
+	g.addPhoto(ExampleFriendPhotoID, friendAlbum, ExampleFriendID)
+
+	g.addTopic(ExampleFriendTopicID, ExampleFriendID, "")
+	poll := g.addTopic(ExamplePollTopicID, DefaultUserID, "")
+	poll.Media = append([]json.RawMessage{g.pollBlock()}, poll.Media[:1]...)
+	g.w.topics.put(poll)
 }

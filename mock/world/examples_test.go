@@ -1,6 +1,7 @@
 package world
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 )
@@ -59,6 +60,39 @@ func checkExamples(t *testing.T, w *World) {
 	}
 	if tp, ok := w.Topic(ExampleGroupTopicID); !ok || tp.AuthorUID != DefaultUserID || tp.GroupID != ExampleGroupID || tp.Type != TopicGroupTheme {
 		t.Errorf("example group topic = %+v, %v", tp, ok)
+	}
+	checkDedicatedExamples(t, w)
+}
+
+// checkDedicatedExamples checks the objects of openapi/EXAMPLES.md that
+// belong to the core kinds, as that table describes them.
+func checkDedicatedExamples(t *testing.T, w *World) {
+	t.Helper()
+	if a, ok := w.Album(ExampleDeletableAlbumID); !ok || a.OwnerUID != DefaultUserID || a.GroupID != "" || a.Personal {
+		t.Errorf("deletable album = %+v, %v", a, ok)
+	}
+	if p, ok := w.Photo(ExampleDeletablePhotoID); !ok || p.OwnerUID != DefaultUserID || p.AlbumID != ExampleAlbumID {
+		t.Errorf("deletable photo = %+v, %v", p, ok)
+	}
+	if a, ok := w.Album(ExampleFriendAlbumID); !ok || a.OwnerUID != ExampleFriendID || a.GroupID != "" || a.Type != AlbumPublic {
+		t.Errorf("friend's album = %+v, %v", a, ok)
+	}
+	if p, ok := w.Photo(ExampleFriendPhotoID); !ok || p.OwnerUID != ExampleFriendID || p.AlbumID != ExampleFriendAlbumID {
+		t.Errorf("friend's photo = %+v, %v", p, ok)
+	}
+	if _, ok := w.User(ExampleGuestID); !ok {
+		t.Error("the example guest is missing")
+	}
+	if tp, ok := w.Topic(ExampleFriendTopicID); !ok || tp.AuthorUID != ExampleFriendID || tp.GroupID != "" {
+		t.Errorf("friend's topic = %+v, %v", tp, ok)
+	}
+	tp, ok := w.Topic(ExamplePollTopicID)
+	if !ok || tp.AuthorUID != DefaultUserID || tp.GroupID != "" || len(tp.Media) == 0 {
+		t.Fatalf("poll topic = %+v, %v", tp, ok)
+	}
+	var poll pollBlock
+	if err := json.Unmarshal(tp.Media[0], &poll); err != nil || poll.Type != "poll" || poll.Question == "" || len(poll.Answers) < 2 {
+		t.Errorf("the poll topic starts with %s", tp.Media[0])
 	}
 }
 

@@ -150,19 +150,30 @@ func (g *generator) addTopic(tid, author, gid string) Topic {
 			blocks = append(blocks, photoBlock{"photo", []photoRef{{pid}}})
 		}
 	case p < 0.55:
-		poll := polls[g.f.IntN(len(polls))]
-		answers := make([]pollAnswer, len(poll.answers))
-		for i, a := range poll.answers {
-			answers[i] = pollAnswer{a}
-		}
-		blocks = append(blocks, pollBlock{"poll", poll.question, answers, "SingleChoice"})
+		blocks = append(blocks, g.pollBlock())
 	}
 	for _, b := range blocks {
-		raw, _ := json.Marshal(b) // plain structs of strings cannot fail
-		t.Media = append(t.Media, raw)
+		t.Media = append(t.Media, mediaJSON(b))
 	}
 	g.w.topics.put(t)
 	return t
+}
+
+// pollBlock is a media block of a random poll.
+func (g *generator) pollBlock() json.RawMessage {
+	poll := polls[g.f.IntN(len(polls))]
+	answers := make([]pollAnswer, len(poll.answers))
+	for i, a := range poll.answers {
+		answers[i] = pollAnswer{a}
+	}
+	return mediaJSON(pollBlock{"poll", poll.question, answers, "SingleChoice"})
+}
+
+// mediaJSON marshals a media block; the blocks are plain structs of
+// strings, which cannot fail to marshal.
+func mediaJSON(block any) json.RawMessage {
+	raw, _ := json.Marshal(block)
+	return raw
 }
 
 // photoOf picks a photo of the owner's (the group's when gid is set) for a

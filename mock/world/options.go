@@ -16,7 +16,7 @@ var ReferenceTime = time.Date(2025, time.January, 15, 12, 0, 0, 0, time.UTC)
 type Options struct {
 	// Seed fixes every random choice. Zero is a valid seed like any other.
 	Seed int64
-	// Users is the number of users including the three example users;
+	// Users is the number of users including the example users;
 	// 0 means DefaultUsers and a negative number only the example users.
 	Users int
 	// Groups is the number of groups including the example group; 0 means

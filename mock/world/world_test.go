@@ -36,8 +36,8 @@ func TestSizesFollowOptions(t *testing.T) {
 	}{
 		{"defaults", Options{Seed: 3, Now: testNow}, DefaultUsers, DefaultGroups},
 		{"explicit", Options{Seed: 3, Users: 200, Groups: 30, Now: testNow}, 200, 30},
-		{"examples only", Options{Seed: 3, Users: -1, Groups: -1, Now: testNow}, 3, 1},
-		{"too small for the examples", Options{Seed: 3, Users: 2, Groups: 1, Now: testNow}, 3, 1},
+		{"examples only", Options{Seed: 3, Users: -1, Groups: -1, Now: testNow}, len(exampleUserIDs), 1},
+		{"too small for the examples", Options{Seed: 3, Users: 2, Groups: 1, Now: testNow}, len(exampleUserIDs), 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
