@@ -1,7 +1,6 @@
 package mock
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 )
@@ -29,11 +28,11 @@ func (e *Error) Message() string {
 // official SDKs tell errors apart by different keys (JS and Android by
 // error_msg, iOS by error_code).
 func (e *Error) MarshalJSON() ([]byte, error) {
-	msg, err := json.Marshal(e.Message())
+	msg, err := marshalJSON(e.Message())
 	if err != nil {
 		return nil, err
 	}
-	data, err := json.Marshal(e.Data)
+	data, err := marshalJSON(e.Data)
 	if err != nil {
 		return nil, err
 	}

@@ -51,13 +51,13 @@ func (c *apiCall) fieldAllowed(field string) bool {
 // renderMany answers the *.getInfo shape: a bare array of the known
 // objects among the comma-separated `uids` (unknown ids are left out, not
 // an error), each with the requested `fields`.
-func renderMany[T any](c *apiCall, get func(string) (T, bool), render func(T, fieldSet) map[string]any) (any, *Error) {
+func renderMany[T any](c *apiCall, get func(string) (T, bool), render func(T, fieldSet) object) (any, *Error) {
 	ids := idList(c.params.Value("uids"))
 	if len(ids) > maxInfoUIDs {
 		return nil, errParam("Too many uids, at most %d allowed", maxInfoUIDs)
 	}
 	fields := parseFields(c.params.Value("fields"))
-	out := make([]map[string]any, 0, len(ids))
+	out := make([]object, 0, len(ids))
 	for _, id := range ids {
 		if v, ok := get(id); ok {
 			out = append(out, render(v, fields))

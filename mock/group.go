@@ -16,11 +16,11 @@ func groupGetInfo(c *apiCall) (any, *Error) {
 	return renderMany(c, c.world.Group, c.renderGroup)
 }
 
-func (c *apiCall) renderGroup(g world.Group, f fieldSet) map[string]any {
-	m := make(map[string]any, len(f))
+func (c *apiCall) renderGroup(g world.Group, f fieldSet) object {
+	m := make(object, 0, len(f))
 	put := func(name string, v any) {
 		if f[name] {
-			m[name] = v
+			m = append(m, field{name, v})
 		}
 	}
 	put("uid", g.ID)

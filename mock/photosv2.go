@@ -138,14 +138,16 @@ func (c *apiCall) commitPhoto(it commitItem) (id, album string, ok bool) {
 	if !found || slot.photoID != it.PhotoID || slot.appKey != c.app.Key || slot.assigned != "" {
 		return "", "", false
 	}
-	album = slot.albumID
+	album, group := slot.albumID, slot.groupID
 	if album == "" {
-		album = c.world.PersonalAlbum(slot.uid)
+		// Without an album a photo lands in the user's personal album,
+		// never a group's (OK: photos for group topics are not committed).
+		album, group = c.world.PersonalAlbum(slot.uid), ""
 	}
 	id, err := c.world.AddPhoto(world.Photo{
 		AlbumID:  album,
 		OwnerUID: slot.uid,
-		GroupID:  slot.groupID,
+		GroupID:  group,
 		Text:     it.Comment,
 		Created:  c.now,
 	})

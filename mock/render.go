@@ -21,10 +21,10 @@ func writeResult(w http.ResponseWriter, body []byte) {
 // writeAPIError is the one place an OK error reaches the wire: HTTP 200, the
 // Invocation-Error header and the three-key JSON body.
 func writeAPIError(w http.ResponseWriter, e *Error) {
-	body, err := json.Marshal(e)
+	body, err := marshalJSON(e)
 	if err != nil {
 		// error_data that cannot be encoded: drop it rather than fail.
-		body, _ = json.Marshal(&Error{Code: e.Code, Text: e.Text})
+		body, _ = marshalJSON(&Error{Code: e.Code, Text: e.Text})
 	}
 	h := w.Header()
 	h["Content-Type"] = []string{contentTypeJSON}
@@ -39,7 +39,7 @@ func encodeResult(v any) ([]byte, *Error) {
 	if raw, ok := v.(json.RawMessage); ok {
 		return raw, nil
 	}
-	b, err := json.Marshal(v)
+	b, err := marshalJSON(v)
 	if err != nil {
 		return nil, NewError(CodeSystem, "")
 	}

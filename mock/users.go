@@ -98,28 +98,29 @@ func (c *apiCall) actingUser() (world.User, *Error) {
 }
 
 // renderUser returns the requested fields of u under OK's names.
-func (c *apiCall) renderUser(u world.User, f fieldSet) map[string]any {
-	m := make(map[string]any, len(f))
+func (c *apiCall) renderUser(u world.User, f fieldSet) object {
+	m := make(object, 0, len(f))
 	put := func(name string, v any) {
 		if f[name] && c.fieldAllowed(name) {
-			m[name] = v
+			m = append(m, field{name, v})
 		}
 	}
+	// The order of the captured default answer.
 	put("uid", u.UID)
-	put("first_name", u.FirstName)
-	put("last_name", u.LastName)
-	put("name", u.FirstName+" "+u.LastName)
-	put("gender", u.Gender)
-	put("locale", u.Locale)
 	put("birthday", u.Birthday)
 	if age, ok := u.Age(c.now); ok {
 		put("age", age)
 	}
-	put("location", map[string]string{"city": u.City, "country": u.Country, "countryCode": u.CountryCode})
+	put("first_name", u.FirstName)
+	put("last_name", u.LastName)
+	put("name", u.Name())
+	put("locale", u.Locale)
+	put("gender", u.Gender)
 	put("has_email", u.Email != "")
 	if u.Email != "" {
 		put("email", u.Email)
 	}
+	put("location", object{{"city", u.City}, {"country", u.Country}, {"countryCode", u.CountryCode}})
 	if u.Online != "" {
 		put("online", u.Online)
 	}
