@@ -1,0 +1,71 @@
+package openapi
+
+import (
+	"testing"
+	"time"
+)
+
+// okmock must start in well under 50 ms, this document included.
+const loadBudget = 30 * time.Millisecond
+
+func TestDefaultDocumentLoadsWithinBudget(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector slows loading several times over")
+	}
+	best := time.Hour
+	for range 3 {
+		start := time.Now()
+		if _, err := load(SpecJSON, false); err != nil {
+			t.Fatal(err)
+		}
+		best = min(best, time.Since(start))
+	}
+	t.Logf("loading the embedded document took %v", best)
+	if best > loadBudget {
+		t.Errorf("loading the embedded document took %v, over the %v budget", best, loadBudget)
+	}
+}
+
+// BenchmarkLoadDefault is what okmock pays at start: the JSON twin, fast
+// builder, method table and validators.
+func BenchmarkLoadDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := load(SpecJSON, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadYAML is Load on the YAML source, with kin-openapi's
+// validation: the price of a custom document.
+func BenchmarkLoadYAML(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(Spec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	c := mustDefault(b)
+	m, _ := c.Method("users.getInfo")
+	params := examples{"uids": "575000000002,575000000003,575000000001", "fields": "uid,first_name,last_name", "emptyPictures": "true"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if p := m.Validate(params.lookup); p != nil {
+			b.Fatal(p)
+		}
+	}
+}
+
+func BenchmarkLookupFolded(b *testing.B) {
+	c := mustDefault(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := c.Lookup("users.getcurrentuser"); !ok {
+			b.Fatal("not found")
+		}
+	}
+}

@@ -1,0 +1,232 @@
+package openapi
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Session says whether a method takes a user session (x-ok-session).
+type Session string
+
+// The session rules of ok-methods.tsv.
+const (
+	// SessionRequired: a user session (access_token or session_key) is required.
+	SessionRequired Session = "oauth,web"
+	// SessionOptional: a session is optional; without one the call is signed
+	// with the application secret.
+	SessionOptional Session = "oauth,web,no_session"
+	// SessionProhibited: a session is forbidden (error 451 with one); the
+	// call is signed with the application secret.
+	SessionProhibited Session = "server_only"
+)
+
+// The x-ok-* extensions the catalogue reads.
+const (
+	extMethod           = "x-ok-method"
+	extSession          = "x-ok-session"
+	extPermissions      = "x-ok-permissions"
+	extFieldPermissions = "x-ok-field-permissions"
+	extUnsigned         = "x-ok-unsigned"
+	extWrites           = "x-ok-writes"
+	extResponseSource   = "x-ok-response-source"
+	extInvalidCode      = "x-ok-invalid-code"
+	extInvalidMessage   = "x-ok-invalid-message"
+)
+
+// responseSources are the allowed values of x-ok-response-source.
+var responseSources = map[string]bool{"P": true, "P-SDK": true, "T": true, "T-cap": true, "inferred": true}
+
+// commonParams are the parameters of every call, which the server checks
+// itself; they are not part of a method's own Params.
+var commonParams = map[string]bool{
+	"application_key": true, "method": true, "sig": true, "access_token": true,
+	"session_key": true, "format": true, "call_id": true, "__online": true,
+}
+
+// errorSchemaRef names the shared OK error object.
+const errorSchemaRef = "#/components/schemas/Error"
+
+// Method is one OK REST method as the document describes it.
+type Method struct {
+	// Name is the method as OK spells it: "users.getInfo".
+	Name string
+	// Group and Short are the two halves of Name: "users", "getInfo".
+	Group, Short string
+	// Path is the method's literal path: "/api/users/getInfo".
+	Path string
+	// Session is the method's session rule.
+	Session Session
+	// Permissions are the scopes a session must hold (possibly none).
+	Permissions []string
+	// FieldPermissions maps a result field to the scope it needs; without
+	// the scope the field is left out.
+	FieldPermissions map[string]string
+	// Unsigned methods are answered whether signed or not.
+	Unsigned bool
+	// Writes says the method changes state.
+	Writes bool
+	// ResponseSource says where the result shape comes from: P, P-SDK, T,
+	// T-cap or inferred.
+	ResponseSource string
+	// Params are the method's own parameters in document order (the common
+	// ones, application_key, sig and the like, are left out).
+	Params []Param
+	// PathItem is the method's path item, which carries its x-ok-*
+	// extensions and parameters.
+	PathItem *openapi3.PathItem
+	// Operation is the GET operation (the POST one is its twin).
+	Operation *openapi3.Operation
+	// ResponseSchema is the schema of a successful result (not of the
+	// error object the method may answer instead).
+	ResponseSchema *openapi3.Schema
+}
+
+func newMethod(path string, item *openapi3.PathItem) (*Method, error) {
+	fail := func(format string, args ...any) (*Method, error) {
+		return nil, fmt.Errorf("openapi: %s: %s", path, fmt.Sprintf(format, args...))
+	}
+	ext := item.Extensions
+	name, ok := ext[extMethod].(string)
+	group, short, found := strings.Cut(name, ".")
+	if !ok || !found || group == "" || short == "" || strings.Contains(short, ".") {
+		return fail("%s must be group.method, not %v", extMethod, ext[extMethod])
+	}
+	if want := "/api/" + group + "/" + short; path != want {
+		return fail("the path of %s must be %s", name, want)
+	}
+	m := &Method{Name: name, Group: group, Short: short, Path: path, PathItem: item}
+
+	session, _ := ext[extSession].(string)
+	switch Session(session) {
+	case SessionRequired, SessionOptional, SessionProhibited:
+		m.Session = Session(session)
+	default:
+		return fail("%s %q is not one of %q, %q, %q", extSession, session, SessionRequired, SessionOptional, SessionProhibited)
+	}
+	perms, ok := stringList(ext[extPermissions])
+	if !ok {
+		return fail("%s must be a list of scope names", extPermissions)
+	}
+	m.Permissions = perms
+	if raw, present := ext[extFieldPermissions]; present {
+		fields, ok := raw.(map[string]any)
+		if !ok {
+			return fail("%s must map fields to scopes", extFieldPermissions)
+		}
+		m.FieldPermissions = make(map[string]string, len(fields))
+		for field, scope := range fields {
+			s, ok := scope.(string)
+			if !ok || s == "" {
+				return fail("%s of %s must be a scope name", extFieldPermissions, field)
+			}
+			m.FieldPermissions[field] = s
+		}
+	}
+	if m.Unsigned, ok = optionalBool(ext[extUnsigned]); !ok {
+		return fail("%s must be a boolean", extUnsigned)
+	}
+	if m.Writes, ok = optionalBool(ext[extWrites]); !ok {
+		return fail("%s must be a boolean", extWrites)
+	}
+	m.ResponseSource, _ = ext[extResponseSource].(string)
+	if !responseSources[m.ResponseSource] {
+		return fail("%s %q is not one of P, P-SDK, T, T-cap, inferred", extResponseSource, m.ResponseSource)
+	}
+
+	if item.Get == nil || item.Post == nil {
+		return fail("every method answers both GET and POST")
+	}
+	m.Operation = item.Get
+	schema, err := successSchema(item.Get)
+	if err != nil {
+		return fail("%v", err)
+	}
+	m.ResponseSchema = schema
+
+	params, err := methodParams(item)
+	if err != nil {
+		return fail("%v", err)
+	}
+	m.Params = params
+	return m, nil
+}
+
+// methodParams compiles the method's own parameters: the path item's, with
+// the GET operation's overriding them by name.
+func methodParams(item *openapi3.PathItem) ([]Param, error) {
+	var out []Param
+	index := map[string]int{}
+	for _, list := range []openapi3.Parameters{item.Parameters, item.Get.Parameters} {
+		for _, ref := range list {
+			p := ref.Value
+			if p == nil {
+				return nil, fmt.Errorf("unresolved parameter %s", ref.Ref)
+			}
+			if commonParams[p.Name] {
+				continue
+			}
+			param, err := compileParam(p)
+			if err != nil {
+				return nil, err
+			}
+			if i, seen := index[p.Name]; seen {
+				out[i] = param
+				continue
+			}
+			index[p.Name] = len(out)
+			out = append(out, param)
+		}
+	}
+	return out, nil
+}
+
+// successSchema finds the result schema of a 200 answer: the branch of its
+// anyOf/oneOf that is not the shared error object, or the whole schema.
+func successSchema(op *openapi3.Operation) (*openapi3.Schema, error) {
+	resp := op.Responses.Value("200")
+	if resp == nil || resp.Value == nil {
+		return nil, fmt.Errorf("no 200 response")
+	}
+	media := resp.Value.Content.Get("application/json")
+	if media == nil || media.Schema == nil || media.Schema.Value == nil {
+		return nil, fmt.Errorf("the 200 response has no application/json schema")
+	}
+	s := media.Schema.Value
+	for _, branches := range []openapi3.SchemaRefs{s.AnyOf, s.OneOf} {
+		if len(branches) != 2 {
+			continue
+		}
+		for i, b := range branches {
+			if b.Ref == errorSchemaRef && branches[1-i].Value != nil {
+				return branches[1-i].Value, nil
+			}
+		}
+	}
+	return s, nil
+}
+
+func stringList(v any) ([]string, bool) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(list))
+	for _, item := range list {
+		s, ok := item.(string)
+		if !ok || s == "" {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+func optionalBool(v any) (bool, bool) {
+	if v == nil {
+		return false, true
+	}
+	b, ok := v.(bool)
+	return b, ok
+}
