@@ -22,6 +22,7 @@ var methodHandlers = mergeHandlers(
 	eventsHandlers,
 	mediatopicHandlers,
 	photosV2Handlers,
+	sdkHandlers,
 )
 
 func mergeHandlers(sets ...map[string]methodHandler) map[string]methodHandler {

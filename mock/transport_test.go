@@ -133,3 +133,20 @@ func TestRawUnencodedBody(t *testing.T) {
 		t.Errorf("only the requested fields must come back: %v", users[0])
 	}
 }
+
+// TestSdkInitUnsigned: sdk.init is answered without a signature, and with
+// a wrong one too.
+func TestSdkInitUnsigned(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	data := url.QueryEscape(`{"version":2,"device_id":"d1","client_type":"SDK_ANDROID"}`)
+	for _, q := range []string{
+		"application_key=" + DemoApp().Key + "&method=sdk.init&session_data=" + data,
+		"application_key=" + DemoApp().Key + "&method=sdk.init&sig=00000000000000000000000000000000&session_data=" + data,
+	} {
+		rec := ts.do("GET", "/fb.do?"+q, "", nil)
+		var out map[string]string
+		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil || out["session_key"] == "" {
+			t.Errorf("%s: %s", q, rec.Body)
+		}
+	}
+}
