@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+)
+
+// Index of each server in the pairs below.
+const (
+	bare = iota
+	okm
+)
+
+// row is one workload measured against both servers.
+type row struct {
+	workload     workload
+	closed, open [2]*phaseResult
+}
+
+// comparison is everything the report shows.
+type comparison struct {
+	rows       []row
+	coldStarts [2][]time.Duration
+	peakRSSKB  [2]int64
+	rssReads   int
+}
+
+// compare measures every workload on both servers, then cold start and
+// peak RSS. Progress goes to log.
+func compare(ctx context.Context, l *launcher, log io.Writer) (*comparison, error) {
+	cfg := l.cfg
+	res := &comparison{rssReads: cfg.rssReads}
+	bareSrv, _, err := l.start(ctx, kindBare)
+	if err != nil {
+		return nil, err
+	}
+	defer bareSrv.stop()
+	for _, name := range cfg.workloads {
+		w, _ := workloadByName(name)
+		r, err := compareWorkload(ctx, l, bareSrv, w, log)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		res.rows = append(res.rows, r)
+	}
+	for i := 0; i < cfg.coldStarts; i++ {
+		for k, kind := range []string{kindBare, kindOkmock} {
+			c, took, err := l.start(ctx, kind)
+			if err != nil {
+				return nil, fmt.Errorf("cold start: %w", err)
+			}
+			c.stop()
+			res.coldStarts[k] = append(res.coldStarts[k], took)
+		}
+	}
+	fmt.Fprintf(log, "cold starts: bare %v, okmock %v\n", res.coldStarts[bare], res.coldStarts[okm])
+	for k, kind := range []string{kindBare, kindOkmock} {
+		kb, err := peakRSS(ctx, l, kind)
+		if err != nil {
+			return nil, fmt.Errorf("peak RSS: %w", err)
+		}
+		res.peakRSSKB[k] = kb
+		fmt.Fprintf(log, "peak RSS %s after %d reads: %d KiB\n", kind, cfg.rssReads, kb)
+	}
+	return res, ctx.Err()
+}
+
+// compareWorkload runs the closed and then the open loop of one workload,
+// the baseline first each time, on a fresh okmock.
+func compareWorkload(ctx context.Context, l *launcher, bareSrv *child, w workload, log io.Writer) (row, error) {
+	cfg := l.cfg
+	r := row{workload: w}
+	okSrv, _, err := l.start(ctx, kindOkmock)
+	if err != nil {
+		return r, err
+	}
+	defer okSrv.stop()
+	st := newSetup(okSrv.addr)
+	ring, err := w.build(st)
+	st.close()
+	if err != nil {
+		return r, err
+	}
+	servers := [2]*child{bareSrv, okSrv}
+	for k, srv := range servers {
+		closedLoop(ctx, srv.addr, ring, cfg.conns, cfg.warmup, cfg.maxRequests, false)
+		r.closed[k] = measure(srv.pid(), func() *phaseResult {
+			return closedLoop(ctx, srv.addr, ring, cfg.conns, cfg.duration, cfg.maxRequests, true)
+		})
+		logPhase(log, w.name, "closed", srv.name, r.closed[k])
+	}
+	for k, srv := range servers {
+		closedLoop(ctx, srv.addr, ring, cfg.conns, cfg.warmup, cfg.maxRequests, false)
+		r.open[k] = measure(srv.pid(), func() *phaseResult {
+			return openLoop(ctx, srv.addr, ring, cfg.conns, cfg.rate, cfg.duration, cfg.maxRequests)
+		})
+		logPhase(log, w.name, "open", srv.name, r.open[k])
+	}
+	return r, ctx.Err()
+}
+
+func logPhase(log io.Writer, workload, loop, server string, p *phaseResult) {
+	q := latencyQuantiles(p.latencies)
+	fmt.Fprintf(log, "%-20s %-6s %-14s %8.0f req/s  cpu/req %-9s p50 %-9s p99 %-9s p99.9 %-9s errors %d\n",
+		workload, loop, server, p.throughput(), fmtDuration(p.cpuPerRequest()),
+		fmtDuration(q.p50), fmtDuration(q.p99), fmtDuration(q.p999), p.errors)
+}
+
+// peakRSS spawns a fresh server, sends it cfg.rssReads read requests and
+// reads its high-water resident set (VmHWM).
+func peakRSS(ctx context.Context, l *launcher, kind string) (int64, error) {
+	okSrv, _, err := l.start(ctx, kindOkmock)
+	if err != nil {
+		return 0, err
+	}
+	defer okSrv.stop()
+	st := newSetup(okSrv.addr)
+	ring, err := st.readRing()
+	st.close()
+	if err != nil {
+		return 0, err
+	}
+	srv := okSrv
+	if kind == kindBare {
+		if srv, _, err = l.start(ctx, kindBare); err != nil {
+			return 0, err
+		}
+		defer srv.stop()
+	}
+	p := closedLoop(ctx, srv.addr, ring, l.cfg.conns, l.cfg.timeout, l.cfg.rssReads, false)
+	if p.errors > 0 {
+		return 0, fmt.Errorf("%d errors, the first: %s", p.errors, p.firstErr)
+	}
+	return procStatusKB(srv.pid(), "VmHWM")
+}
+
+// median of a few durations.
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}

@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+)
+
+// phaseResult is what one measured phase saw.
+type phaseResult struct {
+	requests  int
+	errors    int
+	firstErr  string
+	elapsed   time.Duration
+	serverCPU time.Duration // CPU time of the server process during the phase
+	loadCPU   time.Duration // CPU time of the load generator during the phase
+	latencies []time.Duration
+	lateness  []time.Duration // open loop: how late the generator sent
+}
+
+func (r *phaseResult) throughput() float64 {
+	if r.elapsed <= 0 {
+		return 0
+	}
+	return float64(r.requests) / r.elapsed.Seconds()
+}
+
+// cpuPerRequest is the server's CPU time divided by the requests answered.
+func (r *phaseResult) cpuPerRequest() time.Duration {
+	if r.requests == 0 {
+		return 0
+	}
+	return r.serverCPU / time.Duration(r.requests)
+}
+
+// recorder collects one goroutine's latencies and errors; merged at the
+// end, so the hot loop takes no lock.
+type recorder struct {
+	latencies []time.Duration
+	requests  int
+	errors    int
+	firstErr  string
+}
+
+func (r *recorder) result(a answer, err error, check func(answer) error) {
+	r.requests++
+	if err == nil {
+		err = check(a)
+	}
+	if err != nil {
+		r.errors++
+		if r.firstErr == "" {
+			r.firstErr = err.Error()
+		}
+	}
+}
+
+// okAnswer accepts HTTP 200 without an OK error.
+func okAnswer(a answer) error {
+	if a.status != 200 {
+		return fmt.Errorf("HTTP %d: %.200s", a.status, a.body)
+	}
+	if a.okError {
+		return fmt.Errorf("OK error: %.200s", a.body)
+	}
+	return nil
+}
+
+// measure runs fn between two readings of the server's and the
+// generator's CPU time.
+func measure(pid int, fn func() *phaseResult) *phaseResult {
+	runtime.GC()
+	s0, _ := procCPU(pid)
+	l0, _ := procCPU(0)
+	start := time.Now()
+	res := fn()
+	res.elapsed = time.Since(start)
+	s1, _ := procCPU(pid)
+	l1, _ := procCPU(0)
+	res.serverCPU, res.loadCPU = s1-s0, l1-l0
+	return res
+}
+
+// closedLoop keeps conns requests in flight, each connection sending its
+// next request as soon as the previous answer arrived, for d or until max
+// requests were sent. ring is cycled through.
+func closedLoop(ctx context.Context, addr string, ring [][]byte, conns int, d time.Duration, maxReq int, record bool) *phaseResult {
+	var next atomic.Int64
+	var stop atomic.Bool
+	timer := time.AfterFunc(d, func() { stop.Store(true) })
+	defer timer.Stop()
+	recs := make([]recorder, conns)
+	var wg sync.WaitGroup
+	for w := range recs {
+		wg.Add(1)
+		go func(rec *recorder) {
+			defer wg.Done()
+			conn := newHTTPConn(addr)
+			defer conn.close()
+			if record {
+				rec.latencies = make([]time.Duration, 0, min(maxReq/conns+1, 1<<16))
+			}
+			for !stop.Load() && ctx.Err() == nil {
+				i := next.Add(1) - 1
+				if i >= int64(maxReq) {
+					return
+				}
+				t0 := time.Now()
+				a, err := conn.do(ring[i%int64(len(ring))])
+				if record {
+					rec.latencies = append(rec.latencies, time.Since(t0))
+				}
+				rec.result(a, err, okAnswer)
+			}
+		}(&recs[w])
+	}
+	wg.Wait()
+	return merge(recs)
+}
+
+// job is one open-loop request handed to the connection that sends it.
+type job struct {
+	intended time.Time
+	sendErr  error
+}
+
+// openLoop sends requests at a fixed rate whatever the answers do, and
+// measures each latency from the time the request was due: a slow answer
+// delays nothing else, so a stall shows in the figures instead of being
+// hidden (no coordinated omission). A request due while every connection
+// is busy waits for one, and that wait counts.
+func openLoop(ctx context.Context, addr string, ring [][]byte, conns, rate int, d time.Duration, maxReq int) *phaseResult {
+	total := min(int(d.Seconds()*float64(rate)), maxReq)
+	period := time.Second / time.Duration(rate)
+
+	// The pacer sleeps in nanosleep on its own thread (Go's timers wake up
+	// with millisecond granularity when idle); it needs a second P so the
+	// readers run meanwhile. Both stay on the generator's pinned core.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(2, runtime.GOMAXPROCS(0))))
+
+	free := make(chan int, conns)
+	pool := make([]*httpConn, conns)
+	inflight := make([]chan job, conns)
+	recs := make([]recorder, conns)
+	var wg sync.WaitGroup
+	for k := range pool {
+		pool[k] = newHTTPConn(addr)
+		_ = pool[k].connect()
+		inflight[k] = make(chan job, 1)
+		recs[k].latencies = make([]time.Duration, 0, total/conns+1)
+		free <- k
+		wg.Add(1)
+		go func(k int) {
+			defer wg.Done()
+			conn, rec := pool[k], &recs[k]
+			for j := range inflight[k] {
+				var a answer
+				err := j.sendErr
+				if err == nil {
+					a, err = conn.recv()
+				}
+				rec.latencies = append(rec.latencies, time.Since(j.intended))
+				rec.result(a, err, okAnswer)
+				free <- k
+			}
+			conn.close()
+		}(k)
+	}
+
+	lateness := make([]time.Duration, 0, total)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		setTimerSlack()
+		start := time.Now().Add(10 * time.Millisecond)
+		for i := 0; i < total && ctx.Err() == nil; i++ {
+			intended := start.Add(time.Duration(i) * period)
+			sleepUntil(intended)
+			k := <-free
+			lateness = append(lateness, time.Since(intended))
+			err := pool[k].send(ring[i%len(ring)])
+			inflight[k] <- job{intended: intended, sendErr: err}
+		}
+	}()
+	<-done
+	// Every connection comes back once its last answer is in.
+	for range conns {
+		<-free
+	}
+	for k := range inflight {
+		close(inflight[k])
+	}
+	wg.Wait()
+	res := merge(recs)
+	res.lateness = lateness
+	return res
+}
+
+// sleepUntil waits for t: a Go timer for the bulk, then nanosleep, which
+// wakes within tens of microseconds.
+func sleepUntil(t time.Time) {
+	d := time.Until(t)
+	if d > 3*time.Millisecond {
+		time.Sleep(d - 2*time.Millisecond)
+		d = time.Until(t)
+	}
+	if d > 0 {
+		ts := syscall.NsecToTimespec(int64(d))
+		_ = syscall.Nanosleep(&ts, nil)
+	}
+}
+
+// setTimerSlack asks the kernel to wake this thread on time rather than
+// up to 50 µs late (PR_SET_TIMERSLACK).
+func setTimerSlack() {
+	const prSetTimerSlack = 29
+	_, _, _ = syscall.RawSyscall(syscall.SYS_PRCTL, prSetTimerSlack, 1, 0)
+}
+
+func merge(recs []recorder) *phaseResult {
+	res := &phaseResult{}
+	for i := range recs {
+		r := &recs[i]
+		res.requests += r.requests
+		res.errors += r.errors
+		if res.firstErr == "" {
+			res.firstErr = r.firstErr
+		}
+		res.latencies = append(res.latencies, r.latencies...)
+	}
+	return res
+}
