@@ -34,8 +34,12 @@ func (s *Server) ctlRevokeSession(c echo.Context) error {
 		return ctlFail(c, http.StatusBadRequest, "body must be {\"access_token\": \"...\"}")
 	}
 	st, _ := s.state()
-	if !st.updateSession(ref.AccessToken, func(sess *Session) { sess.Revoked = true }) {
+	refresh := ""
+	if !st.updateSession(ref.AccessToken, func(sess *Session) { sess.Revoked, refresh = true, sess.RefreshToken }) {
 		return ctlFail(c, http.StatusNotFound, "no such access token")
+	}
+	if refresh != "" {
+		st.revokeRefresh(refresh)
 	}
 	return c.NoContent(http.StatusNoContent)
 }
@@ -55,5 +59,6 @@ func (s *Server) ctlRevokeGrant(c echo.Context) error {
 		return ctlFail(c, http.StatusNotFound, "no application "+key)
 	}
 	n := st.revokeGrant(key, c.Param("uid"))
+	st.dropCodes(key, c.Param("uid"))
 	return c.JSON(http.StatusOK, RevokeResult{n})
 }

@@ -50,9 +50,38 @@ func (s *store) refreshSession(token string) (*Session, bool) {
 	return sess.clone(), true
 }
 
-// retireRefresh forgets a refresh token (rotation).
-func (s *store) retireRefresh(token string) {
+// takeRefresh uses a refresh token up (rotation); only one caller can win,
+// so concurrent refreshes with one token cannot both get new tokens.
+func (s *store) takeRefresh(token string) bool {
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.refresh[token]
 	delete(s.refresh, token)
-	s.mu.Unlock()
+	return ok
+}
+
+// revokeRefresh makes a refresh token fail from now on. The refresh map
+// may point at a newer session than the one revoked (each refresh
+// re-registers the token), so the entry is replaced by a revoked copy:
+// the newer session's own access token keeps working.
+func (s *store) revokeRefresh(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if sess, ok := s.refresh[token]; ok && !sess.Revoked {
+		c := sess.clone()
+		c.Revoked = true
+		s.refresh[token] = c
+	}
+}
+
+// dropCodes forgets the codes issued to a user for an application not yet
+// exchanged: a revoked grant must not come back through them.
+func (s *store) dropCodes(appKey, uid string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for code, c := range s.codes {
+		if c.appKey == appKey && c.uid == uid {
+			delete(s.codes, code)
+		}
+	}
 }

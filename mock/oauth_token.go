@@ -181,7 +181,9 @@ func (s *Server) refreshToken(c echo.Context, st *store, app *App, p *Params, en
 	sess.RefreshToken, sess.RefreshExpiresAt = rt, old.RefreshExpiresAt
 	refresh := ""
 	if s.oauth.RotateRefreshTokens {
-		st.retireRefresh(rt)
+		if !st.takeRefresh(rt) {
+			return fail(errRefreshStructure) // a concurrent refresh won
+		}
 		sess.RefreshToken, sess.RefreshExpiresAt = newRefreshToken(), now.Add(DefaultRefreshTTL)
 		refresh = sess.RefreshToken
 	}
