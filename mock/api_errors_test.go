@@ -99,3 +99,19 @@ func TestExpiredTokenStaysExpired(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongSignatureNeverEchoesASecret: a client that sends its secret as
+// a parameter and signs wrong must not get the secret back.
+func TestWrongSignatureNeverEchoesASecret(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	g := ts.session("VALUABLE_ACCESS")
+	q := url.Values{
+		"application_key": {DemoApp().Key}, "method": {"users.getCurrentUser"}, "access_token": {g.AccessToken},
+		"application_secret_key": {DemoApp().Secret}, "session_secret_key": {g.SessionSecret}, "sig": {strings.Repeat("a", 32)},
+	}
+	rec := ts.do("GET", "/fb.do?"+q.Encode(), "", nil)
+	code, msg, _ := okError(t, rec)
+	if code != 104 || strings.Contains(msg, DemoApp().Secret) || strings.Contains(msg, g.SessionSecret) {
+		t.Errorf("%d %s", code, msg)
+	}
+}

@@ -107,7 +107,9 @@ func (c *apiCall) checkSignature() *Error {
 	if c.srv.opts.SignatureErrorShowsExpected {
 		shown = MD5Hex(base + cands[0].secret)
 	}
-	return Errorf(CodeSignature, "Invalid signature %s, calculated by string %s%s", shown, base, SecretMask)
+	// The signing string is echoed as OK does, but a secret the client sent
+	// as a parameter (a leak) must not come back in the answer.
+	return Errorf(CodeSignature, "Invalid signature %s, calculated by string %s%s", c.scan.mask(shown), c.scan.mask(base), SecretMask)
 }
 
 // checkSessionRule applies the method's session rule from the catalogue.
