@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -29,6 +30,9 @@ type apiCall struct {
 	now     time.Time
 	scan    secretScan
 	outcome *scenarios.Outcome // what fired scenario rules ask for
+
+	// paramBuf holds a typical call's parameters without growing a slice.
+	paramBuf [16]Param
 }
 
 // uid is the acting user: the session's, or for a call without a session
@@ -46,10 +50,13 @@ func (s *Server) handleAPI(ec echo.Context) error {
 	r := ec.Request()
 	st, w := s.state()
 	c := &apiCall{srv: s, req: r, store: st, world: w, now: s.clock.Now()}
+	c.params.list = c.paramBuf[:0]
 	result, apiErr := s.serveAPI(c, ec)
 	var body []byte
 	if apiErr == nil {
-		body, apiErr = encodeResult(result)
+		buf := getBuffer()
+		defer putBuffer(buf)
+		body, apiErr = encodeResultTo(buf, result)
 	}
 	entry := c.journalEntry(started)
 	entry.HTTPStatus = http.StatusOK
@@ -67,8 +74,11 @@ func (s *Server) handleAPI(ec echo.Context) error {
 	entry.LatencyMicros = time.Since(started).Microseconds()
 	s.journal.add(entry)
 	s.applyTokenActions(c.outcome, c.token())
-	s.log.Debug("api", "method", entry.Method, "application_key", entry.ApplicationKey,
-		"error_code", entry.ErrorCode, "latency_us", entry.LatencyMicros)
+	// The arguments would be boxed (allocated) even for a disabled level.
+	if s.log.Enabled(r.Context(), slog.LevelDebug) {
+		s.log.Debug("api", "method", entry.Method, "application_key", entry.ApplicationKey,
+			"error_code", entry.ErrorCode, "latency_us", entry.LatencyMicros)
+	}
 	return err
 }
 
@@ -153,7 +163,7 @@ func (c *apiCall) journalEntry(started time.Time) *JournalEntry {
 	e.SignatureError = c.sigNote
 	c.scanRequest()
 	e.Secrets = c.scan.seen
-	e.Params = c.scan.maskedParams(c.params.All())
+	e.masked = c.scan.maskedList(c.params.All())
 	for _, d := range c.params.Dropped {
 		e.Duplicates = append(e.Duplicates, Param{d.Key, c.scan.mask(d.Value)})
 	}

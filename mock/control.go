@@ -226,7 +226,7 @@ func (s *Server) ctlCountRequests(c echo.Context) error {
 	if err != nil {
 		return ctlFail(c, http.StatusBadRequest, err.Error())
 	}
-	return c.JSON(http.StatusOK, RequestCount{len(s.journal.list(f))})
+	return c.JSON(http.StatusOK, RequestCount{s.journal.count(f)})
 }
 
 func (s *Server) ctlClearRequests(c echo.Context) error {

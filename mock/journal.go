@@ -54,6 +54,37 @@ type JournalEntry struct {
 	// Fault is the transport fault a scenario injected, if any.
 	Fault      string `json:"fault,omitempty"`
 	RemoteAddr string `json:"remote_addr,omitempty"`
+
+	// masked are the masked parameters of an API call, turned into Params
+	// only when the entry is read: most entries are never read, and a map
+	// per request was a measurable part of a round trip.
+	masked []Param
+}
+
+// param is the journaled value of a parameter.
+func (e *JournalEntry) param(key string) (string, bool) {
+	if e.Params != nil {
+		v, ok := e.Params[key]
+		return v, ok
+	}
+	for _, p := range e.masked {
+		if p.Key == key {
+			return p.Value, true
+		}
+	}
+	return "", false
+}
+
+// materialized is the entry as readers see it: Params filled in.
+func (e JournalEntry) materialized() JournalEntry {
+	if e.Params == nil {
+		e.Params = make(map[string]string, len(e.masked))
+		for _, p := range e.masked {
+			e.Params[p.Key] = p.Value
+		}
+	}
+	e.masked = nil
+	return e
 }
 
 // Outcome is "ok" or "error" for filtering.
@@ -158,7 +189,7 @@ func (f *JournalFilter) match(e *JournalEntry) bool {
 		}
 	}
 	for k, v := range f.Params {
-		if got, ok := e.Params[k]; !ok || got != v {
+		if got, ok := e.param(k); !ok || got != v {
 			return false
 		}
 	}
@@ -174,27 +205,48 @@ func containsSubstring(list []string, sub string) bool {
 	return false
 }
 
+// count is the number of matching entries (at most Limit when set).
+func (j *journal) count(f JournalFilter) int {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	n := 0
+	j.each(func(e *JournalEntry) {
+		if f.match(e) {
+			n++
+		}
+	})
+	if f.Limit > 0 {
+		n = min(n, f.Limit)
+	}
+	return n
+}
+
+// each calls fn on every entry, oldest first; j.mu must be held.
+func (j *journal) each(fn func(*JournalEntry)) {
+	n, start := j.next, 0
+	if j.full {
+		n, start = len(j.ring), j.next
+	}
+	for i := 0; i < n; i++ {
+		fn(&j.ring[(start+i)%len(j.ring)])
+	}
+}
+
 // list returns copies of the matching entries, oldest first.
 func (j *journal) list(f JournalFilter) []JournalEntry {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	out := []JournalEntry{}
-	n := j.next
-	if j.full {
-		n = len(j.ring)
-	}
-	start := 0
-	if j.full {
-		start = j.next
-	}
-	for i := 0; i < n; i++ {
-		e := &j.ring[(start+i)%len(j.ring)]
+	j.each(func(e *JournalEntry) {
 		if f.match(e) {
 			out = append(out, *e)
 		}
-	}
+	})
 	if f.Limit > 0 && len(out) > f.Limit {
 		out = out[len(out)-f.Limit:]
+	}
+	for i := range out {
+		out[i] = out[i].materialized()
 	}
 	return out
 }
@@ -268,14 +320,24 @@ func (sc *secretScan) mask(s string) string {
 // by value.
 func (sc *secretScan) maskedParams(ps []Param) map[string]string {
 	out := make(map[string]string, len(ps))
-	for _, p := range ps {
+	for _, p := range sc.maskedList(ps) {
+		out[p.Key] = p.Value
+	}
+	return out
+}
+
+// maskedList is maskedParams as a list, in arrival order.
+func (sc *secretScan) maskedList(ps []Param) []Param {
+	out := make([]Param, len(ps))
+	for i, p := range ps {
+		out[i].Key = p.Key
 		switch {
 		case p.Key == "access_token" || p.Key == "session_key" || p.Key == "refresh_token":
-			out[p.Key] = maskToken(p.Value)
+			out[i].Value = maskToken(p.Value)
 		case maskedParamNames[p.Key]:
-			out[p.Key] = "***"
+			out[i].Value = "***"
 		default:
-			out[p.Key] = sc.mask(p.Value)
+			out[i].Value = sc.mask(p.Value)
 		}
 	}
 	return out

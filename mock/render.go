@@ -10,10 +10,14 @@ import (
 // charset: one real client's parser depends on that.
 const contentTypeJSON = "application/json;charset=utf-8"
 
+// contentTypeJSONValue is shared by every answer rather than allocated per
+// answer; net/http copies header values before it writes them.
+var contentTypeJSONValue = []string{contentTypeJSON}
+
 // writeResult writes a successful API result as JSON.
 func writeResult(w http.ResponseWriter, body []byte) {
 	h := w.Header()
-	h["Content-Type"] = []string{contentTypeJSON}
+	h["Content-Type"] = contentTypeJSONValue
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(body)
 }
@@ -27,7 +31,7 @@ func writeAPIError(w http.ResponseWriter, e *Error) {
 		body, _ = marshalJSON(&Error{Code: e.Code, Text: e.Text})
 	}
 	h := w.Header()
-	h["Content-Type"] = []string{contentTypeJSON}
+	h["Content-Type"] = contentTypeJSONValue
 	h["Invocation-Error"] = []string{strconv.Itoa(e.Code)}
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(body)
@@ -36,12 +40,25 @@ func writeAPIError(w http.ResponseWriter, e *Error) {
 // encodeResult marshals a handler's result. A result that cannot be encoded
 // is okmock's bug; it becomes OK's 9999 SYSTEM rather than a 500.
 func encodeResult(v any) ([]byte, *Error) {
+	return encodeResultTo(nil, v)
+}
+
+// encodeResultTo is encodeResult into a pooled buffer (nil: a new one).
+// The bytes returned live in *buf until the buffer is put back.
+func encodeResultTo(buf *[]byte, v any) ([]byte, *Error) {
 	if raw, ok := v.(json.RawMessage); ok {
 		return raw, nil
 	}
-	b, err := marshalJSON(v)
+	var b []byte
+	if buf != nil {
+		b = *buf
+	}
+	b, err := appendJSON(b, v)
 	if err != nil {
 		return nil, NewError(CodeSystem, "")
+	}
+	if buf != nil {
+		*buf = b
 	}
 	return b, nil
 }

@@ -4,7 +4,7 @@ import (
 	"crypto/md5"
 	"crypto/subtle"
 	"encoding/hex"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -35,7 +35,9 @@ const SecretMask = "********SECRET KEY*******"
 // joined as key=value with no separator, values raw (not URL-encoded).
 // The secret is appended by the caller.
 func SigningString(params []Param, includeSessionKey bool) string {
-	keep := make([]Param, 0, len(params))
+	// A typical call has a dozen parameters: sort them on the stack.
+	var stack [32]Param
+	keep := stack[:0]
 	n := 0
 	for _, p := range params {
 		if excludedFromSignature(p.Key, includeSessionKey) {
@@ -44,7 +46,7 @@ func SigningString(params []Param, includeSessionKey bool) string {
 		keep = append(keep, p)
 		n += len(p.Key) + 1 + len(p.Value)
 	}
-	sort.Slice(keep, func(i, j int) bool { return keep[i].Key < keep[j].Key })
+	slices.SortFunc(keep, func(a, b Param) int { return strings.Compare(a.Key, b.Key) })
 	var b strings.Builder
 	b.Grow(n)
 	for _, p := range keep {
@@ -82,10 +84,25 @@ func Sign(params []Param, secret string) string {
 	return MD5Hex(SigningString(params, false) + secret)
 }
 
+// sigMatches reports whether sig is md5(signing + secret), computed
+// without building either string: verification runs on every call.
+func sigMatches(sig, signing, secret string) bool {
+	var stack [512]byte
+	buf := append(append(stack[:0], signing...), secret...)
+	sum := md5.Sum(buf)
+	var expected [32]byte
+	hex.Encode(expected[:], sum[:])
+	return sigEqualBytes(sig, expected[:])
+}
+
 // sigEqual compares a received sig with an expected one in constant time.
 // OK's sigs are lowercase hex; a client that sends uppercase hex is
 // accepted, because md5 libraries differ in the case they print.
 func sigEqual(received, expected string) bool {
+	return sigEqualBytes(received, []byte(expected))
+}
+
+func sigEqualBytes(received string, expected []byte) bool {
 	if len(received) != len(expected) {
 		return false
 	}
@@ -101,5 +118,5 @@ func sigEqual(received, expected string) bool {
 			r[i] = c + 'a' - 'A'
 		}
 	}
-	return subtle.ConstantTimeCompare(r, []byte(expected)) == 1
+	return subtle.ConstantTimeCompare(r, expected) == 1
 }

@@ -97,45 +97,57 @@ func (c *apiCall) actingUser() (world.User, *Error) {
 	return u, nil
 }
 
-// renderUser returns the requested fields of u under OK's names.
+// renderUser returns the requested fields of u under OK's names, in the
+// order of the captured default answer.
 func (c *apiCall) renderUser(u world.User, f fieldSet) object {
 	m := make(object, 0, len(f))
-	put := func(name string, v any) {
-		if f[name] && c.fieldAllowed(name) {
-			m = append(m, field{name, v})
+	for _, uf := range userFields {
+		if f[uf.name] && c.fieldAllowed(uf.name) {
+			if v, ok := uf.value(c, &u); ok {
+				m = append(m, field{uf.name, v})
+			}
 		}
 	}
-	// The order of the captured default answer.
-	put("uid", u.UID)
-	put("birthday", u.Birthday)
-	if age, ok := u.Age(c.now); ok {
-		put("age", age)
-	}
-	put("first_name", u.FirstName)
-	put("last_name", u.LastName)
-	put("name", u.Name())
-	put("locale", u.Locale)
-	put("gender", u.Gender)
-	put("has_email", u.Email != "")
-	if u.Email != "" {
-		put("email", u.Email)
-	}
-	put("location", object{{"city", u.City}, {"country", u.Country}, {"countryCode", u.CountryCode}})
-	if u.Online != "" {
-		put("online", u.Online)
-	}
-	put("pic_1", u.Pic1)
-	put("pic_2", u.Pic2)
-	put("pic_3", u.Pic3)
-	put("pic_4", u.Pic4)
-	put("pic50x50", u.Pic1)
-	put("pic128x128", u.Pic2)
-	put("pic190x190", u.Pic3)
-	put("pic640x480", u.Pic4)
-	put("last_online_ms", u.LastOnline.UnixMilli())
-	put("last_online", u.LastOnline.In(moscow).Format("2006-01-02 15:04:05"))
-	put("url_profile", "https://ok.ru/profile/"+u.UID)
 	return m
+}
+
+// userField is one field of a user object; value is only computed when
+// the field is asked for, and says false to leave the field out.
+type userField struct {
+	name  string
+	value func(c *apiCall, u *world.User) (any, bool)
+}
+
+// userFields are the fields OK answers for a user, in the order of the
+// captured default answer.
+var userFields = []userField{
+	{"uid", func(_ *apiCall, u *world.User) (any, bool) { return u.UID, true }},
+	{"birthday", func(_ *apiCall, u *world.User) (any, bool) { return u.Birthday, true }},
+	{"age", func(c *apiCall, u *world.User) (any, bool) { age, ok := u.Age(c.now); return age, ok }},
+	{"first_name", func(_ *apiCall, u *world.User) (any, bool) { return u.FirstName, true }},
+	{"last_name", func(_ *apiCall, u *world.User) (any, bool) { return u.LastName, true }},
+	{"name", func(_ *apiCall, u *world.User) (any, bool) { return u.Name(), true }},
+	{"locale", func(_ *apiCall, u *world.User) (any, bool) { return u.Locale, true }},
+	{"gender", func(_ *apiCall, u *world.User) (any, bool) { return u.Gender, true }},
+	{"has_email", func(_ *apiCall, u *world.User) (any, bool) { return u.Email != "", true }},
+	{"email", func(_ *apiCall, u *world.User) (any, bool) { return u.Email, u.Email != "" }},
+	{"location", func(_ *apiCall, u *world.User) (any, bool) {
+		return object{{"city", u.City}, {"country", u.Country}, {"countryCode", u.CountryCode}}, true
+	}},
+	{"online", func(_ *apiCall, u *world.User) (any, bool) { return u.Online, u.Online != "" }},
+	{"pic_1", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic1, true }},
+	{"pic_2", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic2, true }},
+	{"pic_3", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic3, true }},
+	{"pic_4", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic4, true }},
+	{"pic50x50", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic1, true }},
+	{"pic128x128", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic2, true }},
+	{"pic190x190", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic3, true }},
+	{"pic640x480", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic4, true }},
+	{"last_online_ms", func(_ *apiCall, u *world.User) (any, bool) { return u.LastOnline.UnixMilli(), true }},
+	{"last_online", func(_ *apiCall, u *world.User) (any, bool) {
+		return u.LastOnline.In(moscow).Format("2006-01-02 15:04:05"), true
+	}},
+	{"url_profile", func(_ *apiCall, u *world.User) (any, bool) { return "https://ok.ru/profile/" + u.UID, true }},
 }
 
 // moscow is the zone OK writes local times in (UTC+3, no DST since 2014).

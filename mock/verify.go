@@ -86,7 +86,7 @@ func (c *apiCall) checkSignature() *Error {
 	}
 	for _, cand := range cands {
 		for _, s := range strs {
-			if sigEqual(sig, MD5Hex(s+cand.secret)) {
+			if sigMatches(sig, s, cand.secret) {
 				c.scheme = cand.scheme
 				return nil
 			}
