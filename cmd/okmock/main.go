@@ -28,6 +28,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return serve(ctx, args[1:], getenv, stdout, stderr)
 		case "healthcheck":
 			return healthcheck(ctx, args[1:], getenv, stdout, stderr)
+		case "conformance":
+			return runConformance(ctx, args[1:], getenv, stdout, stderr)
 		case "help", "-h", "--help":
 			usage(stdout)
 			return 0
