@@ -104,7 +104,7 @@ func (f *Fixture) retryCall(fig protocol.Retry) *protocol.Response {
 // and scheduling), and a wait may grow by less than its nominal growth
 // (jitter may lengthen one wait by half).
 const (
-	shortWait   = 0.8
+	shortWait   = 0.7
 	growthShare = 0.3
 	slowWait    = 400 * time.Millisecond
 )

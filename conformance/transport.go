@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -133,15 +134,27 @@ func CommandDialer(argv []string, env []string) Dialer {
 	}
 }
 
+// reconnectWait bounds the retries of later connections: a driver that
+// was up and is gone for good should cost each remaining spec seconds,
+// not the whole start-up wait.
+const reconnectWait = 2 * time.Second
+
 // TCPDialer connects to a driver listening on addr, trying again until
-// wait has passed (the driver's container may still be starting).
+// wait has passed (the driver's container may still be starting); once it
+// has connected, later connections try for a couple of seconds only.
 func TCPDialer(addr string, wait time.Duration) Dialer {
+	var connected atomic.Bool
 	return func(ctx context.Context) (*conn, error) {
-		give := time.Now().Add(wait)
+		w := wait
+		if connected.Load() {
+			w = min(w, reconnectWait)
+		}
+		give := time.Now().Add(w)
 		var d net.Dialer
 		for {
 			nc, err := d.DialContext(ctx, "tcp", addr)
 			if err == nil {
+				connected.Store(true)
 				return newConn(nc, nc, func(bool) { _ = nc.Close() }, nil), nil
 			}
 			if time.Now().After(give) || ctx.Err() != nil {
