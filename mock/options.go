@@ -53,7 +53,9 @@ type Options struct {
 	WorldUsers, WorldGroups int
 }
 
-// Limits bound request sizes; zero fields take the defaults.
+// Limits bound what one request may carry and how long a client may take
+// to send it; zero fields take the defaults. HTTPServer applies the
+// timeouts.
 type Limits struct {
 	// MaxBodyBytes caps a form or JSON body (default 1 MiB).
 	MaxBodyBytes int64
@@ -61,14 +63,28 @@ type Limits struct {
 	MaxUploadBytes int64
 	// MaxParams caps the number of parameters (default 1000).
 	MaxParams int
+	// MaxHeaderBytes caps the request line and headers (default 1 MiB,
+	// net/http's: a signed GET may carry a long attachment).
+	MaxHeaderBytes int
+	// ReadHeaderTimeout cuts off a client that trickles its headers
+	// (default 10 s).
+	ReadHeaderTimeout time.Duration
+	// ReadTimeout cuts off a client that trickles its body (default 60 s).
+	ReadTimeout time.Duration
+	// IdleTimeout closes keep-alive connections left idle (default 2 min).
+	IdleTimeout time.Duration
 }
 
 // Defaults.
 const (
-	DefaultJournalSize    = 1000
-	defaultMaxBodyBytes   = 1 << 20
-	defaultMaxUploadBytes = 16 << 20
-	defaultMaxParams      = 1000
+	DefaultJournalSize       = 1000
+	defaultMaxBodyBytes      = 1 << 20
+	defaultMaxUploadBytes    = 16 << 20
+	defaultMaxParams         = 1000
+	defaultMaxHeaderBytes    = 1 << 20
+	defaultReadHeaderTimeout = 10 * time.Second
+	defaultReadTimeout       = time.Minute
+	defaultIdleTimeout       = 2 * time.Minute
 )
 
 func (l Limits) withDefaults() Limits {
@@ -80,6 +96,18 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxParams <= 0 {
 		l.MaxParams = defaultMaxParams
+	}
+	if l.MaxHeaderBytes <= 0 {
+		l.MaxHeaderBytes = defaultMaxHeaderBytes
+	}
+	if l.ReadHeaderTimeout <= 0 {
+		l.ReadHeaderTimeout = defaultReadHeaderTimeout
+	}
+	if l.ReadTimeout <= 0 {
+		l.ReadTimeout = defaultReadTimeout
+	}
+	if l.IdleTimeout <= 0 {
+		l.IdleTimeout = defaultIdleTimeout
 	}
 	return l
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"strconv"
 	"time"
 
@@ -26,7 +25,9 @@ type serveConfig struct {
 	publicURL   string
 	journalSize int
 	logLevel    string
-	tls         tlsSettings // serve_tls.go
+	tls         tlsSettings   // serve_tls.go
+	state       stateSettings // state_flags.go
+	limits      limitSettings // limits_flags.go
 }
 
 // parseServeFlags reads flags; each flag's default comes from its OKMOCK_*
@@ -49,10 +50,12 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 	journal := fs.String("journal-size", getenv("OKMOCK_JOURNAL_SIZE"), "requests kept in the journal; negative turns it off (OKMOCK_JOURNAL_SIZE, default 1000)")
 	fs.StringVar(&cfg.logLevel, "log-level", envOr("OKMOCK_LOG_LEVEL", "info"), "debug, info, warn or error (OKMOCK_LOG_LEVEL)")
 	cfg.tls.register(fs, getenv)
+	cfg.state.register(fs, getenv)
+	cfg.limits.register(fs, getenv)
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	if err := cfg.tls.check(); err != nil {
+	if err := errors.Join(cfg.tls.check(), cfg.state.check(), cfg.limits.check()); err != nil {
 		return nil, err
 	}
 	if fs.NArg() > 0 {
@@ -77,7 +80,7 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 
 // options turns the serve configuration into server options.
 func (c *serveConfig) options(logger *slog.Logger) (mock.Options, error) {
-	opts := mock.Options{Logger: logger, PublicURL: c.publicURL, JournalSize: c.journalSize}
+	opts := mock.Options{Logger: logger, PublicURL: c.publicURL, JournalSize: c.journalSize, Limits: c.limits.limits()}
 	if c.configPath != "" {
 		file, err := mock.LoadConfig(c.configPath)
 		if err != nil {
@@ -122,6 +125,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return 2
 	}
 	srv, err := mock.New(opts)
+	if err == nil {
+		err = cfg.state.restore(srv, stdout)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "okmock:", err)
 		return 2
@@ -132,7 +138,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return 1
 	}
 	printBanner(stdout, ln.Addr().String(), opts)
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	hs := srv.HTTPServer()
+	saveState := cfg.state.keep(srv, logger)
 	errc := make(chan error, 2)
 	go func() { errc <- hs.Serve(ln) }()
 	https, err := cfg.tls.start(srv, hs, stdout, errc)
@@ -143,14 +150,20 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	select {
 	case err := <-errc:
 		fmt.Fprintln(stderr, "okmock:", err)
+		_ = saveState()
 		return 1
 	case <-ctx.Done():
 	}
 	// Drain in-flight requests before exiting (SIGTERM from a container
-	// runtime, Ctrl-C at a terminal).
+	// runtime, Ctrl-C at a terminal), then save the state they left.
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := shutdownAll(shutdownCtx, hs, https); err != nil {
+	err = shutdownAll(shutdownCtx, hs, https)
+	if serr := saveState(); serr != nil {
+		fmt.Fprintln(stderr, "okmock: state:", serr)
+		return 1
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "okmock: shutdown:", err)
 		return 1
 	}

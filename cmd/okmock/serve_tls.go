@@ -100,6 +100,7 @@ func (t *tlsSettings) start(srv *mock.Server, plain *http.Server, stdout io.Writ
 	hs := &http.Server{
 		Handler: srv, TLSConfig: auth.ServerTLSConfig(),
 		ReadHeaderTimeout: plain.ReadHeaderTimeout, IdleTimeout: plain.IdleTimeout,
+		ReadTimeout: plain.ReadTimeout, MaxHeaderBytes: plain.MaxHeaderBytes,
 	}
 	go func() { errc <- hs.ServeTLS(ln, "", "") }()
 	printTLSBanner(stdout, ln.Addr().String(), auth, opts.Dir)
