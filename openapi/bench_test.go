@@ -13,7 +13,8 @@ func TestDefaultDocumentLoadsWithinBudget(t *testing.T) {
 		t.Skip("the race detector slows loading several times over")
 	}
 	best := time.Hour
-	for range 3 {
+	// The best of several: other test binaries share the two cores.
+	for range 10 {
 		start := time.Now()
 		if _, err := load(SpecJSON, false); err != nil {
 			t.Fatal(err)
