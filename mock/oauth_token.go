@@ -51,6 +51,9 @@ func (s *Server) handleToken(c echo.Context) error {
 				appKey = app.Key
 			}
 		}
+		// Known before any scenario answers, so scripted errors are
+		// journaled under their application too.
+		entry.ApplicationKey = appKey
 		out = s.evaluateScenario(scenarios.EndpointToken, "", appKey, "", "", &p)
 	}
 	return s.answerWithScenario(c, out, entry, func() error {
