@@ -3,6 +3,7 @@
 //
 //	okmock                 serve (the default; no flags or config needed)
 //	okmock healthcheck     exit 0 when a local okmock answers its health check
+//	okmock conformance     run the conformance suite against a client's driver
 package main
 
 import (
@@ -47,6 +48,7 @@ func usage(w io.Writer) {
 Usage:
   okmock [flags]               serve (see okmock serve -h for flags)
   okmock healthcheck [flags]   check a running okmock (for container health checks)
+  okmock conformance [flags]   check an OK client through its driver (okmock conformance -h)
   okmock version
 `)
 }
