@@ -173,6 +173,9 @@ type ClockState struct {
 	Now time.Time `json:"now"`
 }
 
+// maxClockAdvance bounds one clock move: 100 years.
+const maxClockAdvance = 100 * 365 * 24 * time.Hour
+
 func (s *Server) ctlClock(c echo.Context) error {
 	var ch ClockChange
 	if err := decodeControl(c, &ch); err != nil {
@@ -180,6 +183,10 @@ func (s *Server) ctlClock(c echo.Context) error {
 	}
 	if ch.AdvanceSeconds < 0 {
 		return ctlFail(c, http.StatusBadRequest, "advance_seconds must not be negative: the clock only moves forward")
+	}
+	// Beyond this a time.Duration overflows and the clock would not move.
+	if ch.AdvanceSeconds > maxClockAdvance.Seconds() {
+		return ctlFail(c, http.StatusBadRequest, "advance_seconds must be at most "+strconv.FormatFloat(maxClockAdvance.Seconds(), 'f', 0, 64)+" (100 years)")
 	}
 	s.clock.Advance(time.Duration(ch.AdvanceSeconds * float64(time.Second)))
 	return c.JSON(http.StatusOK, ClockState{s.clock.Now().UTC()})

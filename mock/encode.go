@@ -155,6 +155,23 @@ func appendJSONMap[T any](b []byte, m map[string]T) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
+// validUTF8JSON replaces each invalid UTF-8 byte of compact JSON with the
+// escape \ufffd, as encoding/json does for strings. Outside strings such
+// bytes are syntax errors, which Compact has already refused.
+func validUTF8JSON(raw []byte) []byte {
+	out := make([]byte, 0, len(raw)+16)
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && size == 1 {
+			out = append(out, `\ufffd`...)
+		} else {
+			out = append(out, raw[i:i+size]...)
+		}
+		i += size
+	}
+	return out
+}
+
 // appendJSONFloat writes a float like encoding/json: ES6 number style.
 func appendJSONFloat(b []byte, f float64) []byte {
 	format := byte('f')

@@ -100,3 +100,17 @@ func FuzzAppendJSONString(f *testing.F) {
 		}
 	})
 }
+
+// Raw JSON a client posted may hold invalid UTF-8; the answer it is part
+// of is still valid JSON, each bad byte written as \ufffd.
+func TestEncodeResultRepairsInvalidUTF8(t *testing.T) {
+	raw := json.RawMessage("{\"text\":\"bad \xff\xfe end\"}")
+	for _, v := range []any{raw, []json.RawMessage{raw}, struct {
+		Media json.RawMessage `json:"media"`
+	}{raw}} {
+		b, err := encodeResultTo(nil, v)
+		if err != nil || !utf8.Valid(b) || !json.Valid(b) || !strings.Contains(string(b), `bad \ufffd\ufffd end`) {
+			t.Errorf("%T: %q %v", v, b, err)
+		}
+	}
+}

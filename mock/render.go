@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"unicode/utf8"
 )
 
 // contentTypeJSON is written exactly as OK writes it, with no space before
@@ -47,6 +48,9 @@ func encodeResult(v any) ([]byte, *Error) {
 // The bytes returned live in *buf until the buffer is put back.
 func encodeResultTo(buf *[]byte, v any) ([]byte, *Error) {
 	if raw, ok := v.(json.RawMessage); ok {
+		if !utf8.Valid(raw) {
+			return validUTF8JSON(raw), nil
+		}
 		return raw, nil
 	}
 	var b []byte
@@ -56,6 +60,11 @@ func encodeResultTo(buf *[]byte, v any) ([]byte, *Error) {
 	b, err := appendJSON(b, v)
 	if err != nil {
 		return nil, NewError(CodeSystem, "")
+	}
+	// Raw JSON a client posted (an attachment) may hold invalid UTF-8,
+	// which encoding/json passes through: the answer must stay valid.
+	if !utf8.Valid(b) {
+		b = validUTF8JSON(b)
 	}
 	if buf != nil {
 		*buf = b

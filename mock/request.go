@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"strings"
 )
@@ -11,6 +12,11 @@ import (
 // readParams collects a request's parameters: the query string, then a
 // form-urlencoded or multipart body. Bodies are bounded by the limits.
 func (s *Server) readParams(r *http.Request, p *Params) (body string, e *Error) {
+	// Count before parsing: parsing checks each key against the ones
+	// before it, so a flood of parameters would cost quadratic time.
+	if countParams(r.URL.RawQuery) > s.limits.MaxParams {
+		return "", Errorf(CodeRequest, "Too many parameters")
+	}
 	p.parseParamString(r.URL.RawQuery)
 	if r.Method != http.MethodPost || r.Body == nil {
 		return "", s.checkCount(p)
@@ -27,17 +33,44 @@ func (s *Server) readParams(r *http.Request, p *Params) (body string, e *Error) 
 		// clients forget the header.
 		b, err := io.ReadAll(io.LimitReader(r.Body, s.limits.MaxBodyBytes+1))
 		if err != nil {
-			return "", NewError(CodeRequest, "Request body could not be read")
+			return "", bodyReadError(err)
 		}
 		if int64(len(b)) > s.limits.MaxBodyBytes {
 			return "", NewError(30, "Request body is too big")
 		}
 		body = string(b)
 		if ct == "" || ct == "application/x-www-form-urlencoded" || ct == "text/plain" {
+			if p.Len()+countParams(body) > s.limits.MaxParams {
+				return body, Errorf(CodeRequest, "Too many parameters")
+			}
 			p.parseParamString(body)
 		}
 	}
 	return body, s.checkCount(p)
+}
+
+// countParams counts the non-empty '&'-separated segments of a form
+// string: at least as many as the parameters it holds, found in one pass.
+func countParams(s string) int {
+	n := 0
+	for s != "" {
+		var seg string
+		seg, s, _ = strings.Cut(s, "&")
+		if seg != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// bodyReadError tells a client too slow to send its body (the server's
+// ReadTimeout) from a body that broke off.
+func bodyReadError(err error) *Error {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return NewError(31, "") // NETWORK_TIMEOUT: Client is too slow
+	}
+	return NewError(CodeRequest, "Request body could not be read")
 }
 
 func (s *Server) checkCount(p *Params) *Error {

@@ -64,6 +64,9 @@ func resolveUser(w *world.World, app *App, uid string) (string, *Error) {
 	return uid, nil
 }
 
+// maxSessionTTLSeconds bounds a configured session's lifetime: 100 years.
+const maxSessionTTLSeconds = 100 * 365 * 24 * 3600
+
 // buildSession turns a configured session into a stored one.
 func buildSession(st *store, w *world.World, spec SessionSpec, now time.Time) (*Session, *Error) {
 	app, ok := st.app(spec.ApplicationKey)
@@ -73,6 +76,10 @@ func buildSession(st *store, w *world.World, spec SessionSpec, now time.Time) (*
 	uid, err := resolveUser(w, app, spec.UID)
 	if err != nil {
 		return nil, err
+	}
+	// A longer lifetime would overflow time.Duration into the past.
+	if spec.TTLSeconds > maxSessionTTLSeconds {
+		return nil, errParam("ttl_seconds must be at most %d (100 years)", maxSessionTTLSeconds)
 	}
 	ttl := time.Duration(spec.TTLSeconds) * time.Second
 	sess := issueSession(app, uid, spec.Scopes, ttl, now)
