@@ -1,8 +1,17 @@
 package mock
 
 var friendsHandlers = map[string]methodHandler{
-	"friends.get":       friendsGet,
-	"friends.getOnline": friendsGetOnline,
+	"friends.appInvite":         friendsAppInvite,
+	"friends.get":               friendsGet,
+	"friends.getAppUsers":       friendsGetAppUsers,
+	"friends.getAppUsersOnline": friendsGetAppUsersOnline,
+	"friends.getBirthdays":      friendsGetBirthdays,
+	"friends.getByDevices":      friendsGetByDevices,
+	"friends.getMutualFriends":  friendsGetMutualFriends,
+	"friends.getOnline":         friendsGetOnline,
+	"friends.getRelatives":      friendsGetRelatives,
+	"friends.getRelativesV2":    friendsGetRelativesV2,
+	"friends.getSuggestions":    friendsGetSuggestions,
 }
 
 // friendsOf resolves whose friends are asked for: fid, else the acting user.

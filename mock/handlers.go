@@ -16,6 +16,8 @@ type methodHandler func(c *apiCall) (any, *Error)
 // from the OpenAPI catalogue; this table only says who answers them. Each
 // group's handlers live in a file named after the group.
 var methodHandlers = mergeHandlers(
+	appsHandlers, bookmarkHandlers, callbacksHandlers, communitiesHandlers, discussionsHandlers,
+	interestsHandlers, marketHandlers,
 	usersHandlers,
 	friendsHandlers,
 	groupHandlers,
@@ -23,6 +25,7 @@ var methodHandlers = mergeHandlers(
 	mediatopicHandlers,
 	photosV2Handlers,
 	sdkHandlers,
+	notificationsHandlers, paymentHandlers, photosHandlers, placesHandlers, searchHandlers, shareHandlers, streamHandlers, urlHandlers, usersMoreHandlers, videoHandlers, widgetHandlers,
 )
 
 func mergeHandlers(sets ...map[string]methodHandler) map[string]methodHandler {

@@ -9,8 +9,10 @@ import (
 )
 
 var mediatopicHandlers = map[string]methodHandler{
-	"mediatopic.post":     mediatopicPost,
-	"mediatopic.getByIds": mediatopicGetByIDs,
+	"mediatopic.getByIds":            mediatopicGetByIDs,
+	"mediatopic.getPollAnswerVoters": mediatopicGetPollAnswerVoters,
+	"mediatopic.getRepublishedTopic": mediatopicGetRepublishedTopic,
+	"mediatopic.post":                mediatopicPost,
 }
 
 // Limits OK applies to a topic's attachment.
@@ -176,38 +178,4 @@ func topicText(media []json.RawMessage) string {
 		}
 	}
 	return ""
-}
-
-// mediaTopic is a topic as mediatopic.getByIds answers it.
-type mediaTopic struct {
-	ID        string            `json:"id"`
-	CreatedMs int64             `json:"created_ms"`
-	AuthorRef string            `json:"author_ref"`
-	OwnerRef  string            `json:"owner_ref"`
-	Type      string            `json:"type"`
-	Media     []json.RawMessage `json:"media"`
-}
-
-// mediatopicGetByIds reads topics back: {"media_topics":[...]}; unknown ids
-// are left out.
-func mediatopicGetByIDs(c *apiCall) (any, *Error) {
-	ids := idList(c.params.Value("topic_ids"))
-	out := make([]mediaTopic, 0, len(ids))
-	for _, id := range ids {
-		t, ok := c.world.Topic(id)
-		if !ok {
-			continue
-		}
-		owner := "user:" + t.AuthorUID
-		if t.GroupID != "" {
-			owner = "group:" + t.GroupID
-		}
-		out = append(out, mediaTopic{
-			ID: t.ID, CreatedMs: t.Created.UnixMilli(), AuthorRef: "user:" + t.AuthorUID,
-			OwnerRef: owner, Type: t.Type, Media: nonNil(t.Media),
-		})
-	}
-	return struct {
-		MediaTopics []mediaTopic `json:"media_topics"`
-	}{out}, nil
 }

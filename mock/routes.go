@@ -30,6 +30,7 @@ func (s *Server) routes() *echo.Echo {
 
 	// The photo upload URL handed out by photosV2.getUploadUrl.
 	e.POST(uploadPath, s.handleUpload)
+	e.POST(videoUploadPath, s.handleVideoUpload)
 
 	// The control API.
 	c := e.Group(ControlPrefix)
@@ -58,6 +59,8 @@ func (s *Server) routes() *echo.Echo {
 	c.GET("/openapi.json", s.ctlOpenAPIJSON)
 	c.GET("/openapi.yaml", s.ctlOpenAPIYAML)
 	c.GET("/ca.pem", s.ctlCACert)
+	c.POST("/payments", s.ctlPayment)
+	c.GET("/payments", s.ctlListPayments)
 	return e
 }
 
