@@ -19,11 +19,15 @@ var photosV2Handlers = map[string]methodHandler{
 // maxUploadCount caps photos per upload URL.
 const maxUploadCount = 100
 
-// uploadURL is the answer of photosV2.getUploadUrl.
+// uploadURL is the answer of photosV2.getUploadUrl: the current page's
+// expires_ms and ttl_ms next to the 2014 capture's expires, so that old
+// and new clients both find theirs.
 type uploadURL struct {
 	PhotoIDs  []string `json:"photo_ids"`
 	UploadURL string   `json:"upload_url"`
 	Expires   string   `json:"expires"`
+	ExpiresMs int64    `json:"expires_ms"`
+	TTLMs     int64    `json:"ttl_ms"`
 }
 
 // photosV2GetUploadURL reserves `count` photos and hands out the URL to
@@ -74,6 +78,8 @@ func photosV2GetUploadURL(c *apiCall) (any, *Error) {
 		PhotoIDs:  ids,
 		UploadURL: c.srv.publicBase(c.req) + uploadPath + "?" + q.Encode(),
 		Expires:   expires.In(moscow).Format("2006.01.02 15:04"),
+		ExpiresMs: expires.UnixMilli(),
+		TTLMs:     uploadTTL.Milliseconds(),
 	}, nil
 }
 
@@ -100,14 +106,24 @@ type commitResult struct {
 }
 
 // photosV2Commit turns uploaded photos into photos of the album they were
-// reserved for (the user's personal album when none).
+// reserved for (the user's personal album when none). A call naming no
+// photo at all commits nothing and answers an empty list, so that a
+// generic client calling it with no parameters (none is required) gets an
+// answer.
 func photosV2Commit(c *apiCall) (any, *Error) {
 	var items []commitItem
-	if raw := c.params.Value("photos"); raw != "" {
+	_, hasID := c.params.Get("photo_id")
+	_, hasToken := c.params.Get("token")
+	switch raw := c.params.Value("photos"); {
+	case raw != "":
 		if err := json.Unmarshal([]byte(raw), &items); err != nil || len(items) == 0 {
 			return nil, errParam("Invalid parameter photos value")
 		}
-	} else {
+	case !hasID && !hasToken:
+		return struct {
+			Photos []commitResult `json:"photos"`
+		}{[]commitResult{}}, nil
+	default:
 		items = []commitItem{{c.params.Value("photo_id"), c.params.Value("token"), c.params.Value("comment")}}
 		if items[0].PhotoID == "" {
 			return nil, errMissing("photo_id")

@@ -148,6 +148,12 @@ var userFields = []userField{
 		return u.LastOnline.In(moscow).Format("2006-01-02 15:04:05"), true
 	}},
 	{"url_profile", func(_ *apiCall, u *world.User) (any, bool) { return "https://ok.ru/profile/" + u.UID, true }},
+	{"current_status", func(_ *apiCall, u *world.User) (any, bool) { return u.Status, u.Status != "" }},
+	{"friend", func(c *apiCall, u *world.User) (any, bool) {
+		viewer := c.uid()
+		return c.world.AreFriends(viewer, u.UID), viewer != "" && viewer != u.UID
+	}},
+	{"vip", func(c *apiCall, u *world.User) (any, bool) { w, _ := c.world.Wallet(u.UID); return w.VIP, true }},
 }
 
 // moscow is the zone OK writes local times in (UTC+3, no DST since 2014).
