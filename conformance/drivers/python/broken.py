@@ -76,12 +76,15 @@ class NoBackoff(okclient.Client):
         return 0
 
 
-class UnboundedRetries(okclient.Client):
-    """Ignores retry.max_attempts: tries up to ten times."""
+class ExtraRetry(okclient.Client):
+    """Reads retry.max_attempts as the number of retries: one attempt too many."""
 
     def call_with_retries(self, method, params, scheme, session):
-        self.config.max_attempts = 10
-        return super().call_with_retries(method, params, scheme, session)
+        self.config.max_attempts += 1
+        try:
+            return super().call_with_retries(method, params, scheme, session)
+        finally:
+            self.config.max_attempts -= 1
 
 
 class IgnoreState(okclient.Client):
@@ -161,7 +164,7 @@ FLAWS = {
     "ignore_error_code": IgnoreErrorCode,
     "retry_104": Retry104,
     "no_backoff": NoBackoff,
-    "unbounded_retries": UnboundedRetries,
+    "extra_retry": ExtraRetry,
     "ignore_state": IgnoreState,
     "no_application_key": NoApplicationKey,
     "drop_empty": DropEmpty,

@@ -109,7 +109,11 @@ def main(argv=None):
     p.add_argument("--break", dest="flaw", metavar="NAME", choices=sorted(broken.FLAWS),
                    help="run a deliberately broken client: " + ", ".join(sorted(broken.FLAWS)))
     p.add_argument("--features", help="claim only these features (comma-separated)")
+    p.add_argument("--list-breaks", action="store_true", help="print the --break names and exit")
     args = p.parse_args(argv)
+    if args.list_breaks:
+        print("\n".join(sorted(broken.FLAWS)))
+        return
     client_class = broken.FLAWS[args.flaw] if args.flaw else okclient.Client
     features = args.features.split(",") if args.features else list(FEATURES)
     try:
