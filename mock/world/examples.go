@@ -61,21 +61,20 @@ const (
 	ExamplePollTopicID = "575000000942"
 )
 
-// Examples of openapi/EXAMPLES.md that belong to kinds not written yet;
-// each kind creates its own in its populate hook:
+// The other examples of openapi/EXAMPLES.md belong to extension kinds,
+// each created by its kind's populate hook:
 //
-//	575000000901, 902, 905  market products of the example group (901, 905 in catalog 903; 902 is deleted)
-//	575000000903, 904, 906  market catalogs of the example group (904 is deleted)
-//	575000000913            photo tag of the example friend on ExamplePhotoID (deleted)
-//	575000000916, 917       photos uploaded for the example group, not committed (the mock's upload registry)
-//	575000000941            comment of the example friend on ExampleGroupTopicID
-//	575000000951, 952, 953  notification mailings of the calling application
-//	575000000961, 962, 963  feed items and a banner in the default user's feed
-//	575000000971, 972, 973  videos of the default user (971 is deleted) and a video channel
-//	575000000981            pin id of a group-feed event of the example group
+//	575000000901-906  market products and catalogs (market.go)
+//	575000000913      photo tag of the example friend on ExamplePhotoID (phototags.go)
+//	575000000916, 917 photos uploaded for the example group, not committed (groupphotos.go)
+//	575000000941      comment of the example friend on ExampleGroupTopicID (comments.go)
+//	575000000951-953  notification mailings of every application (notifications.go)
+//	575000000961-963  feed items and a banner in the default user's feed (feed.go)
+//	575000000971-973  videos and a video channel of the default user (videos.go)
+//	575000000981      pin id of a group-feed event of the example group (grouppins.go)
 //
-// Their ids are outside every seeded and counter range (ids.go), so they
-// cannot be taken before their kind exists.
+// Their ids are outside every seeded and counter range (ids.go), so the
+// seeded content drawn before them cannot take them.
 
 // exampleUserIDs are the example users, the default user first.
 var exampleUserIDs = []string{DefaultUserID, ExampleFriendID, ExampleFriend2ID, ExampleGuestID}
