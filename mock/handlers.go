@@ -2,6 +2,7 @@ package mock
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/okmock/okmock/openapi"
@@ -41,17 +42,32 @@ func mergeHandlers(sets ...map[string]methodHandler) map[string]methodHandler {
 	return out
 }
 
-// checkHandlers refuses a catalogue that lacks a method okmock answers: the
-// table and the document must not drift apart.
+// checkHandlers refuses a catalogue that does not match the method table
+// in either direction: a method okmock answers that the document lacks, or
+// a method of the document nobody answers. The table and the document must
+// not drift apart.
 func checkHandlers(cat *openapi.Catalogue) error {
-	var missing []string
+	var lacking, unanswered []string
 	for name := range methodHandlers {
 		if _, ok := cat.Method(name); !ok {
-			missing = append(missing, name)
+			lacking = append(lacking, name)
 		}
 	}
-	if len(missing) > 0 {
-		return fmt.Errorf("okmock: the method catalogue lacks methods okmock implements: %s", strings.Join(missing, ", "))
+	for _, m := range cat.Methods() {
+		if _, ok := methodHandlers[m.Name]; !ok {
+			unanswered = append(unanswered, m.Name)
+		}
+	}
+	slices.Sort(lacking)
+	var problems []string
+	if len(lacking) > 0 {
+		problems = append(problems, "the method catalogue lacks methods okmock implements: "+strings.Join(lacking, ", "))
+	}
+	if len(unanswered) > 0 {
+		problems = append(problems, "okmock has no handler for catalogue methods: "+strings.Join(unanswered, ", "))
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("okmock: %s", strings.Join(problems, "; "))
 	}
 	return nil
 }
