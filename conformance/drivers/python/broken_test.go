@@ -11,65 +11,98 @@ import (
 // must catch it, as path.Match patterns over spec names. Every other spec
 // must pass: a broken driver that fails an unrelated spec means a spec
 // judges something it does not claim to, and one that passes a listed
-// spec means the suite lost a tooth.
+// spec means the suite lost a tooth. README.md's table is made from these.
 type flaw struct {
 	name string
+	// does is what the broken client does wrong.
+	does string
 	// caught are the specs that must fail.
 	caught []string
 	// spared, when set instead, are the only specs that must pass: for
 	// flaws that break every call of some kind.
 	spared []string
+	// why explains the list, when it is not obvious.
+	why string
 }
 
-// flaws are the broken drivers of broken.py with what catches each, and
-// why.
-var flaws = []flaw{
-	// Sorting "key=value" strings puts comment2= before comment=.
-	{name: "sort_pairs", caught: []string{"required/signature/*/sort-by-key"}},
-	// Every call with a session answers 104; calls without one, token.do
-	// and a scripted 104 are unaffected.
-	{name: "token_in_sig", spared: []string{
+// flaws are the broken drivers of broken.py.
+var flaws = []flaw{{
+	name: "sort_pairs", does: `sorts the "key=value" strings instead of the keys`,
+	caught: []string{"required/signature/*/sort-by-key"},
+	why:    "only comment2= sorts before comment=; no other spec has such keys",
+}, {
+	name: "token_in_sig", does: "signs access_token with the other parameters",
+	spared: []string{
 		"required/signature/application/*", "required/secrets/application/*", "required/application-key/application/*",
 		"required/oauth/*/*", "recommended/no-retry/104-signature",
-	}},
-	// Non-Latin-1 text signs as "?": Cyrillic and emoji parameters, the
-	// long Cyrillic text of the secret and POST specs, the photo's caption.
-	{name: "latin1", caught: []string{
+	},
+	why: "every call with a session answers 104; calls without one, token.do and a scripted 104 are unaffected",
+}, {
+	name: "latin1", does: "signs the Latin-1 bytes of the signing string",
+	caught: []string{
 		"required/signature/*/cyrillic", "required/signature/*/emoji", "required/signature/*/json-value",
 		"required/secrets/*/*", "required/application-key/*/*",
 		"recommended/post/large-write", "recommended/photo/chain-order",
-	}},
-	// The journal's secret flags: only schemes whose client holds the
-	// application secret can leak it.
-	{name: "leak_app_secret", caught: []string{
+	},
+	why: "every call with non-Latin-1 text: Cyrillic and emoji values, the long Cyrillic text of the secret and POST specs, the photo's caption",
+}, {
+	name: "leak_app_secret", does: "sends application_secret_key on REST calls",
+	caught: []string{
 		"required/secrets/server/application-secret-never-sent", "required/secrets/application/application-secret-never-sent",
-	}},
-	{name: "leak_session_secret", caught: []string{"required/secrets/client/session-secret-never-sent"}},
-	// An error returned as data: every spec expecting an OK error, and the
-	// refresh and retry specs that act on one. HTTP 5xx is still an error.
-	{name: "ignore_error_code", caught: []string{
+	},
+	why: "the journal's secret flags; a client-scheme client does not hold the secret; token.do's client_secret is legitimate",
+}, {
+	name: "leak_session_secret", does: "sends session_secret_key on client-scheme calls",
+	caught: []string{"required/secrets/client/session-secret-never-sent"},
+}, {
+	name: "ignore_error_code", does: "returns an HTTP 200 error body as the result",
+	caught: []string{
 		"required/errors/*", "recommended/refresh/*", "recommended/retry/service-2/*",
 		"recommended/retry/flood-8/*", "recommended/no-retry/*",
-	}},
-	{name: "retry_104", caught: []string{"recommended/no-retry/104-signature"}},
-	{name: "no_backoff", caught: []string{"recommended/retry/*/*"}},
-	{name: "extra_retry", caught: []string{"recommended/retry/*/gives-up"}},
-	{name: "ignore_state", caught: []string{"required/oauth/*/*-state-refused"}},
-	// okmock refuses every REST call without application_key (101); only
-	// the OAuth specs make none.
-	{name: "no_application_key", spared: []string{"required/oauth/*/*"}},
-	{name: "drop_empty", caught: []string{"required/signature/*/empty-value"}},
-	{name: "get_always", caught: []string{"recommended/post/large-write"}},
-	{name: "no_refresh", caught: []string{"recommended/refresh/*"}},
-	{name: "no_timeout", caught: []string{"recommended/timeout/hung-server"}},
-	{name: "no_redirect_uri", caught: []string{
+	},
+	why: "every spec expecting an OK error, and the refresh and retry specs that act on one; an HTTP 5xx is still an error",
+}, {
+	name: "retry_104", does: "retries 104 PARAM_SIGNATURE",
+	caught: []string{"recommended/no-retry/104-signature"},
+}, {
+	name: "no_backoff", does: "retries without waiting",
+	caught: []string{"recommended/retry/*/*"},
+}, {
+	name: "extra_retry", does: "makes max_attempts + 1 attempts",
+	caught: []string{"recommended/retry/*/gives-up"},
+	why:    "a call that recovers stops before the extra attempt",
+}, {
+	name: "ignore_state", does: "accepts a callback whatever its state, and calls token.do",
+	caught: []string{"required/oauth/*/*-state-refused"},
+}, {
+	name: "no_application_key", does: "leaves application_key out of REST calls",
+	spared: []string{"required/oauth/*/*"},
+	why:    "okmock refuses every REST call without it (101); only the OAuth specs make none",
+}, {
+	name: "drop_empty", does: "drops empty parameters (and signs without them)",
+	caught: []string{"required/signature/*/empty-value"},
+	why:    "the signature still matches: the journal shows the parameter missing",
+}, {
+	name: "get_always", does: "sends every call as GET, however long",
+	caught: []string{"recommended/post/large-write"},
+	why:    "the secret specs' long call still works as GET on okmock",
+}, {
+	name: "no_refresh", does: "claims auto_refresh but answers 102 without refreshing",
+	caught: []string{"recommended/refresh/*"},
+}, {
+	name: "no_timeout", does: "waits for an answer however long it takes",
+	caught: []string{"recommended/timeout/hung-server"},
+}, {
+	name: "no_redirect_uri", does: "leaves redirect_uri out of the code exchange",
+	caught: []string{
 		"required/oauth/code/callback-exchanges-code", "required/oauth/code/redirect-uri-sent-unchanged",
 		"required/oauth/code/exchange-code",
-	}},
-	// A truncated body is a transport error before any parsing, and a 404
-	// page an HTTP error: only the 200 answers that are not JSON get through.
-	{name: "raw_on_bad_json", caught: []string{"hostile/malformed-json", "hostile/wrong-content-type"}},
-}
+	},
+}, {
+	name: "raw_on_bad_json", does: "returns the raw body text when it is not JSON",
+	caught: []string{"hostile/malformed-json", "hostile/wrong-content-type"},
+	why:    "a truncated body fails before parsing, and a 404 page is an HTTP error",
+}}
 
 // TestBrokenDriversFailExactlyTheirSpecs runs the whole suite against each
 // broken driver, each in its own process, and compares the failed specs

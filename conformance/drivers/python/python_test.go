@@ -27,7 +27,6 @@ func TestDriverPassesOverTCP(t *testing.T) {
 	py := python3(t)
 	addr := freeAddr(t)
 	cmd := exec.Command(py, script(t, "driver.py"), "--listen", addr)
-	cmd.Env = append(os.Environ(), pythonEnv...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +81,6 @@ func TestMinimalDriverIsUnder60Lines(t *testing.T) {
 // TestOkclientUnit runs okclient.py's own unit tests.
 func TestOkclientUnit(t *testing.T) {
 	cmd := exec.Command(python3(t), "-m", "unittest", "-q", "test_okclient")
-	cmd.Env = append(os.Environ(), pythonEnv...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("python3 -m unittest test_okclient: %v\n%s", err, out)
 	}
