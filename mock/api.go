@@ -31,8 +31,10 @@ type apiCall struct {
 	scan    secretScan
 	outcome *scenarios.Outcome // what fired scenario rules ask for
 
-	// paramBuf holds a typical call's parameters without growing a slice.
-	paramBuf [16]Param
+	// paramBuf holds a typical call's parameters without growing a slice,
+	// secretBuf the secrets the call is scanned for.
+	paramBuf  [16]Param
+	secretBuf [2]string
 }
 
 // uid is the acting user: the session's, or for a call without a session
@@ -58,7 +60,8 @@ func (s *Server) handleAPI(ec echo.Context) error {
 		defer putBuffer(buf)
 		body, apiErr = encodeResultTo(buf, result)
 	}
-	entry := c.journalEntry(started)
+	journaled := c.journalEntry(started)
+	entry := &journaled // on the stack: the journal keeps a copy
 	entry.HTTPStatus = http.StatusOK
 	if apiErr != nil {
 		entry.ErrorCode, entry.ErrorMsg = apiErr.Code, apiErr.Message()
@@ -138,8 +141,8 @@ func (s *Server) serveAPI(c *apiCall, ec echo.Context) (any, *Error) {
 }
 
 // journalEntry records the call with every secret masked.
-func (c *apiCall) journalEntry(started time.Time) *JournalEntry {
-	e := &JournalEntry{
+func (c *apiCall) journalEntry(started time.Time) JournalEntry {
+	e := JournalEntry{
 		Time:       c.now,
 		Endpoint:   EndpointAPI,
 		HTTPMethod: c.req.Method,

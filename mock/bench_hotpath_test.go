@@ -194,7 +194,8 @@ func BenchmarkJournal(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		ts.srv.journal.add(c.journalEntry(testEpoch))
+		e := c.journalEntry(testEpoch)
+		ts.srv.journal.add(&e)
 	}
 }
 

@@ -20,6 +20,11 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 		return append(b, "null"...), nil
 	case string:
 		return appendJSONString(b, v), nil
+	case *string:
+		if v == nil {
+			return append(b, "null"...), nil
+		}
+		return appendJSONString(b, *v), nil
 	case bool:
 		return strconv.AppendBool(b, v), nil
 	case int:

@@ -21,7 +21,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		"", "plain", `quote " and \ backslash`, "<a href='x'>&amp;</a>", "tab\tnew\nline\rcr\bbs\fff",
 		"\x00\x01\x1f\x7f", "Привет, мир", "emoji 😀", "sep \u2028 and \u2029", "bad \xff\xfe utf8 \xc3",
 		"half rune \xe2\x82", "ok€",
-		[]string{"a", "<b>"}, []string{}, []string(nil),
+		[]string{"a", "<b>"}, []string{}, []string(nil), ptr("pointed <to>"), (*string)(nil),
 		[]any{1, "x", nil, []string{"y"}, map[string]any{"k": false}},
 		map[string]string{"b": "2", "a": "1", "ä": "3", "": "empty"}, map[string]string(nil),
 		map[string]any{"z": 1, "a": []any{}, "m": map[string]string{"q": "w"}},
@@ -46,6 +46,8 @@ func TestAppendJSONRefusesWhatEncodingJSONRefuses(t *testing.T) {
 		}
 	}
 }
+
+func ptr(s string) *string { return &s }
 
 // Objects keep their order; keys and values are escaped like any string.
 func TestObjectKeepsFieldOrder(t *testing.T) {

@@ -76,7 +76,16 @@ func MD5Hex(s string) string {
 // ServerSecret is the secret of the server scheme:
 // md5(access_token + application_secret_key).
 func ServerSecret(accessToken, applicationSecret string) string {
-	return MD5Hex(accessToken + applicationSecret)
+	var hexSum [32]byte
+	md5HexInto(&hexSum, accessToken, applicationSecret)
+	return string(hexSum[:])
+}
+
+// md5HexInto writes the hex MD5 of a+b into dst without building a+b.
+func md5HexInto(dst *[32]byte, a, b string) {
+	var stack [512]byte
+	sum := md5.Sum(append(append(stack[:0], a...), b...))
+	hex.Encode(dst[:], sum[:])
 }
 
 // Sign computes sig for params with the given secret.
@@ -87,11 +96,8 @@ func Sign(params []Param, secret string) string {
 // sigMatches reports whether sig is md5(signing + secret), computed
 // without building either string: verification runs on every call.
 func sigMatches(sig, signing, secret string) bool {
-	var stack [512]byte
-	buf := append(append(stack[:0], signing...), secret...)
-	sum := md5.Sum(buf)
 	var expected [32]byte
-	hex.Encode(expected[:], sum[:])
+	md5HexInto(&expected, signing, secret)
 	return sigEqualBytes(sig, expected[:])
 }
 

@@ -112,7 +112,10 @@ func (c *apiCall) renderUser(u world.User, f fieldSet) object {
 }
 
 // userField is one field of a user object; value is only computed when
-// the field is asked for, and says false to leave the field out.
+// the field is asked for, and says false to leave the field out. String
+// fields are answered as pointers into the user: boxing a pointer in an
+// interface allocates nothing, boxing a string does, and they encode the
+// same.
 type userField struct {
 	name  string
 	value func(c *apiCall, u *world.User) (any, bool)
@@ -121,28 +124,28 @@ type userField struct {
 // userFields are the fields OK answers for a user, in the order of the
 // captured default answer.
 var userFields = []userField{
-	{"uid", func(_ *apiCall, u *world.User) (any, bool) { return u.UID, true }},
-	{"birthday", func(_ *apiCall, u *world.User) (any, bool) { return u.Birthday, true }},
+	{"uid", func(_ *apiCall, u *world.User) (any, bool) { return &u.UID, true }},
+	{"birthday", func(_ *apiCall, u *world.User) (any, bool) { return &u.Birthday, true }},
 	{"age", func(c *apiCall, u *world.User) (any, bool) { age, ok := u.Age(c.now); return age, ok }},
-	{"first_name", func(_ *apiCall, u *world.User) (any, bool) { return u.FirstName, true }},
-	{"last_name", func(_ *apiCall, u *world.User) (any, bool) { return u.LastName, true }},
+	{"first_name", func(_ *apiCall, u *world.User) (any, bool) { return &u.FirstName, true }},
+	{"last_name", func(_ *apiCall, u *world.User) (any, bool) { return &u.LastName, true }},
 	{"name", func(_ *apiCall, u *world.User) (any, bool) { return u.Name(), true }},
-	{"locale", func(_ *apiCall, u *world.User) (any, bool) { return u.Locale, true }},
-	{"gender", func(_ *apiCall, u *world.User) (any, bool) { return u.Gender, true }},
+	{"locale", func(_ *apiCall, u *world.User) (any, bool) { return &u.Locale, true }},
+	{"gender", func(_ *apiCall, u *world.User) (any, bool) { return &u.Gender, true }},
 	{"has_email", func(_ *apiCall, u *world.User) (any, bool) { return u.Email != "", true }},
-	{"email", func(_ *apiCall, u *world.User) (any, bool) { return u.Email, u.Email != "" }},
+	{"email", func(_ *apiCall, u *world.User) (any, bool) { return &u.Email, u.Email != "" }},
 	{"location", func(_ *apiCall, u *world.User) (any, bool) {
-		return object{{"city", u.City}, {"country", u.Country}, {"countryCode", u.CountryCode}}, true
+		return object{{"city", &u.City}, {"country", &u.Country}, {"countryCode", &u.CountryCode}}, true
 	}},
-	{"online", func(_ *apiCall, u *world.User) (any, bool) { return u.Online, u.Online != "" }},
-	{"pic_1", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic1, true }},
-	{"pic_2", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic2, true }},
-	{"pic_3", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic3, true }},
-	{"pic_4", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic4, true }},
-	{"pic50x50", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic1, true }},
-	{"pic128x128", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic2, true }},
-	{"pic190x190", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic3, true }},
-	{"pic640x480", func(_ *apiCall, u *world.User) (any, bool) { return u.Pic4, true }},
+	{"online", func(_ *apiCall, u *world.User) (any, bool) { return &u.Online, u.Online != "" }},
+	{"pic_1", func(_ *apiCall, u *world.User) (any, bool) { return &u.Pic1, true }},
+	{"pic_2", func(_ *apiCall, u *world.User) (any, bool) { return &u.Pic2, true }},
+	{"pic_3", func(_ *apiCall, u *world.User) (any, bool) { return &u.Pic3, true }},
+	{"pic_4", func(_ *apiCall, u *world.User) (any, bool) { return &u.Pic4, true }},
+	{"pic50x50", func(_ *apiCall, u *world.User) (any, bool) { return &u.Pic1, true }},
+	{"pic128x128", func(_ *apiCall, u *world.User) (any, bool) { return &u.Pic2, true }},
+	{"pic190x190", func(_ *apiCall, u *world.User) (any, bool) { return &u.Pic3, true }},
+	{"pic640x480", func(_ *apiCall, u *world.User) (any, bool) { return &u.Pic4, true }},
 	{"last_online_ms", func(_ *apiCall, u *world.User) (any, bool) { return u.LastOnline.UnixMilli(), true }},
 	{"last_online", func(_ *apiCall, u *world.User) (any, bool) {
 		return u.LastOnline.In(moscow).Format("2006-01-02 15:04:05"), true

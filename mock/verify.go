@@ -26,7 +26,8 @@ func (c *apiCall) checkApplication() *Error {
 
 // newSecretScan prepares the secrets this request could leak.
 func (c *apiCall) newSecretScan() secretScan {
-	return secretScan{appSecrets: []string{c.app.Secret}}
+	c.secretBuf[0] = c.app.Secret
+	return secretScan{appSecrets: c.secretBuf[0:1:1]}
 }
 
 // checkSession resolves access_token (or its legacy name session_key). An
@@ -41,7 +42,8 @@ func (c *apiCall) checkSession() *Error {
 	if !ok || sess.Revoked || sess.ApplicationKey != c.app.Key {
 		return NewError(CodeSessionKey, "")
 	}
-	c.scan.sessionSecrets = []string{sess.SessionSecret}
+	c.secretBuf[1] = sess.SessionSecret
+	c.scan.sessionSecrets = c.secretBuf[1:2:2]
 	if sess.expired(c.now) {
 		return NewError(CodeSessionExpired, "")
 	}
