@@ -108,6 +108,9 @@ var flaws = []flaw{{
 // broken driver, each in its own process, and compares the failed specs
 // with the ones that must catch the flaw.
 func TestBrokenDriversFailExactlyTheirSpecs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: 17 full runs of the suite take about a minute")
+	}
 	py := python3(t)
 	driver := script(t, "driver.py")
 	for _, fl := range flaws {

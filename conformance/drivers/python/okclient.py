@@ -25,7 +25,7 @@ import typing
 import urllib.parse
 import uuid
 
-__all__ = ["Config", "Session", "OkError", "Client", "signing_string", "md5_hex"]
+__all__ = ["Config", "Session", "OkError", "Client", "signing_string", "md5_hex", "decode_base64"]
 
 # POST rather than GET once the URL-encoded parameters pass this many bytes:
 # long query strings are cut by proxies and by OK's front end.
