@@ -3,6 +3,7 @@ package mock
 import (
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -32,10 +33,17 @@ type apiCall struct {
 	outcome *scenarios.Outcome // what fired scenario rules ask for
 
 	// paramBuf holds a typical call's parameters without growing a slice,
-	// secretBuf the secrets the call is scanned for.
-	paramBuf  [16]Param
-	secretBuf [2]string
+	// secretBuf the secrets the call is scanned for, sessionBuf the copy
+	// of the session: with calls pooled, none of them allocates.
+	paramBuf   [16]Param
+	secretBuf  [2]string
+	sessionBuf Session
 }
+
+// apiCalls recycles calls: a call is the largest allocation of a round
+// trip. Nothing may keep a call, or anything inside it, after its answer
+// is written and journaled.
+var apiCalls = sync.Pool{New: func() any { return new(apiCall) }}
 
 // uid is the acting user: the session's, or for a call without a session
 // the uid parameter (which may be empty).
@@ -51,7 +59,12 @@ func (s *Server) handleAPI(ec echo.Context) error {
 	started := time.Now()
 	r := ec.Request()
 	st, w := s.state()
-	c := &apiCall{srv: s, req: r, store: st, world: w, now: s.clock.Now()}
+	c := apiCalls.Get().(*apiCall)
+	defer func() {
+		*c = apiCall{} // the pool keeps no request's data
+		apiCalls.Put(c)
+	}()
+	*c = apiCall{srv: s, req: r, store: st, world: w, now: s.clock.Now()}
 	c.params.list = c.paramBuf[:0]
 	result, apiErr := s.serveAPI(c, ec)
 	var body []byte

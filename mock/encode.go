@@ -75,17 +75,29 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 			return append(b, "null"...), nil
 		}
 		// encoding/json validates and compacts a RawMessage.
+		start := len(b)
 		buf := bytes.NewBuffer(b)
 		if err := json.Compact(buf, v); err != nil {
 			return b, err
 		}
-		return buf.Bytes(), nil
+		return repairUTF8(buf.Bytes(), start), nil
 	}
 	enc, err := marshalReflect(v)
 	if err != nil {
 		return b, err
 	}
-	return append(b, enc...), nil
+	return repairUTF8(append(b, enc...), len(b)), nil
+}
+
+// repairUTF8 makes b[start:], raw JSON from elsewhere, valid UTF-8:
+// encoding/json passes a RawMessage's bytes through, and a client may post
+// any bytes in an attachment. Strings okmock writes itself are always
+// valid, so only raw parts are checked.
+func repairUTF8(b []byte, start int) []byte {
+	if utf8.Valid(b[start:]) {
+		return b
+	}
+	return append(b[:start], validUTF8JSON(b[start:])...)
 }
 
 // marshalReflect is encoding/json without HTML escaping, for the shapes

@@ -49,6 +49,7 @@ func encodeResult(v any) ([]byte, *Error) {
 func encodeResultTo(buf *[]byte, v any) ([]byte, *Error) {
 	if raw, ok := v.(json.RawMessage); ok {
 		if !utf8.Valid(raw) {
+			// Repaired into a copy: raw belongs to the handler.
 			return validUTF8JSON(raw), nil
 		}
 		return raw, nil
@@ -60,11 +61,6 @@ func encodeResultTo(buf *[]byte, v any) ([]byte, *Error) {
 	b, err := appendJSON(b, v)
 	if err != nil {
 		return nil, NewError(CodeSystem, "")
-	}
-	// Raw JSON a client posted (an attachment) may hold invalid UTF-8,
-	// which encoding/json passes through: the answer must stay valid.
-	if !utf8.Valid(b) {
-		b = validUTF8JSON(b)
 	}
 	if buf != nil {
 		*buf = b

@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -123,24 +124,35 @@ func (s *store) putSession(sess *Session) {
 // valid at now, extends it (OK: "30 days, extended on use"). It returns a
 // copy, so the caller never races with later changes.
 func (s *store) session(token string, now time.Time) (*Session, bool) {
+	var c Session
+	if !s.sessionInto(token, now, &c) {
+		return nil, false
+	}
+	c.Scopes = slices.Clone(c.Scopes)
+	return &c, true
+}
+
+// sessionInto is session copying into dst, for the hot path: no
+// allocation. dst.Scopes shares the stored slice, which is only ever
+// replaced, never changed in place, so it must only be read.
+func (s *store) sessionInto(token string, now time.Time, dst *Session) bool {
 	s.mu.RLock()
 	sess, ok := s.sessions[token]
-	var c *Session
 	extend := false
 	if ok {
-		c = sess.clone()
-		extend = c.long() && !c.expired(now) && !c.Revoked && now.Add(LongAccessTTL).Sub(c.ExpiresAt) > time.Minute
+		*dst = *sess
+		extend = dst.long() && !dst.expired(now) && !dst.Revoked && now.Add(LongAccessTTL).Sub(dst.ExpiresAt) > time.Minute
 	}
 	s.mu.RUnlock()
 	if extend {
 		s.mu.Lock()
 		if cur, ok := s.sessions[token]; ok && !cur.expired(now) {
 			cur.ExpiresAt = now.Add(LongAccessTTL)
-			c.ExpiresAt = cur.ExpiresAt
+			dst.ExpiresAt = cur.ExpiresAt
 		}
 		s.mu.Unlock()
 	}
-	return c, ok
+	return ok
 }
 
 // updateSession applies f to the stored session of token, if any.

@@ -38,8 +38,8 @@ func (c *apiCall) checkSession() *Error {
 	if tok == "" {
 		return nil
 	}
-	sess, ok := c.store.session(tok, c.now)
-	if !ok || sess.Revoked || sess.ApplicationKey != c.app.Key {
+	sess := &c.sessionBuf
+	if !c.store.sessionInto(tok, c.now, sess) || sess.Revoked || sess.ApplicationKey != c.app.Key {
 		return NewError(CodeSessionKey, "")
 	}
 	c.secretBuf[1] = sess.SessionSecret
