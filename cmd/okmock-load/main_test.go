@@ -66,7 +66,7 @@ func buildOkmock(t *testing.T) string {
 func tiny(okmock string, extra ...string) []string {
 	return append([]string{
 		"-okmock", okmock, "-duration", "150ms", "-warmup", "20ms", "-max-requests", "300",
-		"-conns", "4", "-rate", "1000", "-cold-starts", "1", "-rss-reads", "300",
+		"-conns", "4", "-rate", "1000", "-cold-starts", "1", "-rss-reads", "300", "-repeat", "2",
 		"-server-cpu", "-1", "-load-cpu", "-1", "-timeout", "2m",
 	}, extra...)
 }
