@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -141,15 +140,5 @@ func TestBinaryServesSignedCalls(t *testing.T) {
 	}
 
 	// SIGTERM drains and exits cleanly.
-	_ = cmd.Process.Signal(syscall.SIGTERM)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("exit after SIGTERM: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Error("okmock did not stop on SIGTERM")
-	}
+	stop(t, cmd)
 }
