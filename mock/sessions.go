@@ -28,6 +28,11 @@ type Session struct {
 	RefreshExpiresAt time.Time `json:"refresh_expires_at,omitempty" yaml:"refresh_expires_at"`
 	// Revoked tokens answer as unknown ones (103): OK forgets them.
 	Revoked bool `json:"revoked,omitempty" yaml:"revoked"`
+
+	// serverSecret caches md5(access_token + application secret), the
+	// server scheme's secret, for the application secret it was made
+	// with: verify.go computes it once per session, not once per call.
+	serverSecret, serverSecretFor string
 }
 
 // HasScope reports whether the session was granted scope.

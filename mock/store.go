@@ -155,6 +155,15 @@ func (s *store) sessionInto(token string, now time.Time, dst *Session) bool {
 	return ok
 }
 
+// cacheServerSecret remembers a session's server-scheme secret.
+func (s *store) cacheServerSecret(token, appSecret, secret string) {
+	s.mu.Lock()
+	if sess, ok := s.sessions[token]; ok {
+		sess.serverSecret, sess.serverSecretFor = secret, appSecret
+	}
+	s.mu.Unlock()
+}
+
 // updateSession applies f to the stored session of token, if any.
 func (s *store) updateSession(token string, f func(*Session)) bool {
 	s.mu.Lock()

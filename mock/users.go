@@ -30,13 +30,13 @@ func usersGetCurrentUser(c *apiCall) (any, *Error) {
 	if err != nil {
 		return nil, err
 	}
-	fields := defaultUserFields
 	if f := c.params.Value("fields"); f != "" {
-		fields = parseFields(f)
+		fields := parseFields(f)
 		// The user's id is always there: clients key on it.
 		fields["uid"] = true
+		return c.renderUser(u, fields), nil
 	}
-	return c.renderUser(u, fields), nil
+	return c.renderUserFields(u, defaultUserFieldList, nil), nil
 }
 
 func usersGetInfo(c *apiCall) (any, *Error) {
@@ -100,9 +100,19 @@ func (c *apiCall) actingUser() (world.User, *Error) {
 // renderUser returns the requested fields of u under OK's names, in the
 // order of the captured default answer.
 func (c *apiCall) renderUser(u world.User, f fieldSet) object {
-	m := make(object, 0, len(f))
-	for _, uf := range userFields {
-		if f[uf.name] && c.fieldAllowed(uf.name) {
+	return c.renderUserFields(u, userFields, f)
+}
+
+// renderUserFields renders the fields of list that f asks for; a nil f
+// asks for all of them.
+func (c *apiCall) renderUserFields(u world.User, list []userField, f fieldSet) object {
+	n := len(f)
+	if f == nil {
+		n = len(list)
+	}
+	m := make(object, 0, n)
+	for _, uf := range list {
+		if (f == nil || f[uf.name]) && c.fieldAllowed(uf.name) {
 			if v, ok := uf.value(c, &u); ok {
 				m = append(m, field{uf.name, v})
 			}
@@ -110,6 +120,18 @@ func (c *apiCall) renderUser(u world.User, f fieldSet) object {
 	}
 	return m
 }
+
+// defaultUserFieldList is userFields cut to defaultUserFields: the common
+// getCurrentUser call then looks no field name up.
+var defaultUserFieldList = func() []userField {
+	var out []userField
+	for _, uf := range userFields {
+		if defaultUserFields[uf.name] {
+			out = append(out, uf)
+		}
+	}
+	return out
+}()
 
 // userField is one field of a user object; value is only computed when
 // the field is asked for, and says false to leave the field out. String

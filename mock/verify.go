@@ -80,7 +80,7 @@ func (c *apiCall) checkSignature() *Error {
 	var cands []candidate
 	if c.session != nil {
 		cands = []candidate{
-			{SchemeServer, ServerSecret(c.token(), c.app.Secret)},
+			{SchemeServer, c.serverSecret()},
 			{SchemeClient, c.session.SessionSecret},
 		}
 	} else {
@@ -112,6 +112,17 @@ func (c *apiCall) checkSignature() *Error {
 	// The signing string is echoed as OK does, but a secret the client sent
 	// as a parameter (a leak) must not come back in the answer.
 	return Errorf(CodeSignature, "Invalid signature %s, calculated by string %s%s", c.scan.mask(shown), c.scan.mask(base), SecretMask)
+}
+
+// serverSecret is the server scheme's secret for the call's session, from
+// the session's cache when it was made with the current app secret.
+func (c *apiCall) serverSecret() string {
+	if c.session.serverSecret != "" && c.session.serverSecretFor == c.app.Secret {
+		return c.session.serverSecret
+	}
+	secret := ServerSecret(c.token(), c.app.Secret)
+	c.store.cacheServerSecret(c.session.AccessToken, c.app.Secret, secret)
+	return secret
 }
 
 // checkSessionRule applies the method's session rule from the catalogue.
