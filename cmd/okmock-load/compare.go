@@ -70,52 +70,58 @@ func compare(ctx context.Context, l *launcher, log io.Writer) (*comparison, erro
 }
 
 // compareWorkload runs the closed and then the open loop of one workload,
-// the baseline first each time, on a fresh okmock.
+// the baseline first each time. Each loop starts on a fresh okmock, so
+// that the open loop does not inherit the closed loop's writes.
 func compareWorkload(ctx context.Context, l *launcher, bareSrv *child, w workload, log io.Writer) (row, error) {
 	cfg := l.cfg
 	r := row{workload: w}
-	okSrv, _, err := l.start(ctx, kindOkmock)
+	closed, err := runLoop(ctx, l, bareSrv, w, "closed", log, func(addr string, ring [][]byte) *phaseResult {
+		return closedLoop(ctx, addr, ring, cfg.conns, cfg.duration, cfg.maxRequests, true)
+	})
 	if err != nil {
 		return r, err
 	}
-	defer okSrv.stop()
-	st := newSetup(okSrv.addr)
-	ring, err := w.build(st)
-	st.close()
+	open, err := runLoop(ctx, l, bareSrv, w, "open", log, func(addr string, ring [][]byte) *phaseResult {
+		return openLoop(ctx, addr, ring, cfg.conns, cfg.rate, cfg.duration, cfg.maxRequests)
+	})
 	if err != nil {
 		return r, err
-	}
-	servers := [2]*child{bareSrv, okSrv}
-	// On a shared machine a neighbour's burst can land on one phase: the
-	// servers take turns, and the pair with the median ratio is kept.
-	var closed, open [][2]*phaseResult
-	for range cfg.repeat {
-		var pair [2]*phaseResult
-		for k, srv := range servers {
-			closedLoop(ctx, srv.addr, ring, cfg.conns, cfg.warmup, cfg.maxRequests, false)
-			pair[k] = measure(srv.pid(), func() *phaseResult {
-				return closedLoop(ctx, srv.addr, ring, cfg.conns, cfg.duration, cfg.maxRequests, true)
-			})
-			logPhase(log, w.name, "closed", srv.name, pair[k])
-		}
-		closed = append(closed, pair)
-	}
-	for range cfg.repeat {
-		var pair [2]*phaseResult
-		for k, srv := range servers {
-			closedLoop(ctx, srv.addr, ring, cfg.conns, cfg.warmup, cfg.maxRequests, false)
-			pair[k] = measure(srv.pid(), func() *phaseResult {
-				return openLoop(ctx, srv.addr, ring, cfg.conns, cfg.rate, cfg.duration, cfg.maxRequests)
-			})
-			logPhase(log, w.name, "open", srv.name, pair[k])
-		}
-		open = append(open, pair)
 	}
 	r.closed = medianPair(closed, func(p [2]*phaseResult) float64 { return p[okm].throughput() / p[bare].throughput() })
 	r.open = medianPair(open, func(p [2]*phaseResult) float64 {
 		return float64(latencyQuantiles(p[okm].latencies).p99) / float64(latencyQuantiles(p[bare].latencies).p99)
 	})
 	return r, ctx.Err()
+}
+
+// runLoop starts an okmock, builds the workload's requests against it and
+// runs the loop cfg.repeat times on each server. On a shared machine a
+// neighbour's burst can land on one phase: the servers take turns, and
+// the caller keeps the pair with the median ratio.
+func runLoop(ctx context.Context, l *launcher, bareSrv *child, w workload, name string, log io.Writer, loop func(addr string, ring [][]byte) *phaseResult) ([][2]*phaseResult, error) {
+	cfg := l.cfg
+	okSrv, _, err := l.start(ctx, kindOkmock)
+	if err != nil {
+		return nil, err
+	}
+	defer okSrv.stop()
+	st := newSetup(okSrv.addr)
+	ring, err := w.build(st)
+	st.close()
+	if err != nil {
+		return nil, err
+	}
+	var runs [][2]*phaseResult
+	for range cfg.repeat {
+		var pair [2]*phaseResult
+		for k, srv := range [2]*child{bareSrv, okSrv} {
+			closedLoop(ctx, srv.addr, ring, cfg.conns, cfg.warmup, cfg.maxRequests, false)
+			pair[k] = measure(srv.pid(), func() *phaseResult { return loop(srv.addr, ring) })
+			logPhase(log, w.name, name, srv.name, pair[k])
+		}
+		runs = append(runs, pair)
+	}
+	return runs, ctx.Err()
 }
 
 // medianPair is the run whose okmock/bare ratio is the median.
