@@ -82,11 +82,42 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 		}
 		return repairUTF8(buf.Bytes(), start), nil
 	}
-	enc, err := marshalReflect(v)
+	start := len(b)
+	b, err := appendReflect(b, v)
 	if err != nil {
+		return b[:start], err
+	}
+	return repairUTF8(b, start), nil
+}
+
+// reflectEncoder is an encoding/json Encoder with its buffer, recycled:
+// most handlers answer structs, which only reflection encodes.
+type reflectEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+var reflectEncoders = sync.Pool{New: func() any {
+	e := &reflectEncoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	return e
+}}
+
+// appendReflect appends v as encoding/json writes it without HTML
+// escaping.
+func appendReflect(b []byte, v any) ([]byte, error) {
+	e := reflectEncoders.Get().(*reflectEncoder)
+	defer func() {
+		if e.buf.Cap() <= maxPooledBuffer {
+			reflectEncoders.Put(e)
+		}
+	}()
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
 		return b, err
 	}
-	return repairUTF8(append(b, enc...), len(b)), nil
+	return append(b, bytes.TrimSuffix(e.buf.Bytes(), []byte("\n"))...), nil
 }
 
 // repairUTF8 makes b[start:], raw JSON from elsewhere, valid UTF-8:
@@ -103,13 +134,7 @@ func repairUTF8(b []byte, start int) []byte {
 // marshalReflect is encoding/json without HTML escaping, for the shapes
 // appendJSON does not know.
 func marshalReflect(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return appendReflect(nil, v)
 }
 
 // appendTo writes the fields in order.
