@@ -205,8 +205,8 @@ func BenchmarkRoundTripClientScheme(b *testing.B) {
 	benchRoundTrip(b, ts, func() *http.Request { return r })
 }
 
-// BenchmarkRoundTripPost writes topics; its cost grows with the topics
-// the user already has (the world keeps each owner's list sorted).
+// BenchmarkRoundTripPost writes topics, all by one user, so that a cost
+// growing with the owner's list would show as ns/op rising with b.N.
 func BenchmarkRoundTripPost(b *testing.B) {
 	ts := newTestServer(b, Options{})
 	body := hotPostBody(ts)

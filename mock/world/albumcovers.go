@@ -66,9 +66,6 @@ func (w *World) AlbumCover(aid string) (Photo, bool) {
 	if pid, ok := w.coversLocked().byAlbum[aid]; ok {
 		return w.photos.byID[pid], true
 	}
-	ids := w.photos.byKey[aid]
-	if len(ids) == 0 {
-		return Photo{}, false
-	}
-	return w.photos.byID[ids[0]], true
+	pid, ok := w.photos.newest(aid)
+	return w.photos.byID[pid], ok
 }

@@ -112,7 +112,7 @@ func (w *World) personalAlbumLocked(uid string) (aid string, knownUser bool) {
 	if !w.users.has(uid) {
 		return "", false
 	}
-	for _, id := range w.albums.byKey[uid] {
+	for _, id := range w.albums.ids(uid) {
 		if w.albums.byID[id].Personal {
 			return id, true
 		}

@@ -153,7 +153,7 @@ func (w *World) Comments(object, id string) []Comment {
 func (w *World) CommentCount(object, id string) int {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
-	return len(w.commentsLocked().table.byKey[object+":"+id])
+	return w.commentsLocked().table.count(object + ":" + id)
 }
 
 // AddComment writes a comment and returns its new id (c.ID is ignored).

@@ -10,13 +10,13 @@ import (
 // with a few photos.
 func (g *generator) seedAlbums(uids, gids []string) {
 	for _, uid := range uids {
-		for range g.between(0, 3) - len(g.w.albums.byKey[uid]) {
+		for range g.between(0, 3) - g.w.albums.count(uid) {
 			g.fillAlbum(g.addAlbum(g.randomID(seededShort), uid, ""), g.between(0, 6))
 		}
 	}
 	for _, gid := range gids {
 		members := g.groupMembers(gid)
-		for range g.between(0, 2) - len(g.w.albums.byKey[gid]) {
+		for range g.between(0, 2) - g.w.albums.count(gid) {
 			g.fillAlbum(g.addAlbum(g.randomID(seededShort), g.pick(members), gid), g.between(1, 6))
 		}
 	}
@@ -81,13 +81,13 @@ func (g *generator) addPhoto(pid string, a Album, owner string) Photo {
 // seedTopics gives users up to three topics and groups one to four.
 func (g *generator) seedTopics(uids, gids []string) {
 	for _, uid := range uids {
-		for range g.between(0, 3) - len(g.w.topics.byKey[uid]) {
+		for range g.between(0, 3) - g.w.topics.count(uid) {
 			g.addTopic(g.randomID(seededTopic), uid, "")
 		}
 	}
 	for _, gid := range gids {
 		members := g.groupMembers(gid)
-		for range g.between(1, 4) - len(g.w.topics.byKey[gid]) {
+		for range g.between(1, 4) - g.w.topics.count(gid) {
 			author := g.w.groups.byID[gid].AdminUID
 			if g.chance(0.4) {
 				author = g.pick(members)
@@ -184,8 +184,8 @@ func (g *generator) photoOf(uid, gid string) string {
 		owner = gid
 	}
 	var pids []string
-	for _, aid := range g.w.albums.byKey[owner] {
-		pids = append(pids, g.w.photos.byKey[aid]...)
+	for _, aid := range g.w.albums.ids(owner) {
+		pids = append(pids, g.w.photos.ids(aid)...)
 	}
 	if len(pids) == 0 {
 		return ""

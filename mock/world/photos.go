@@ -80,7 +80,7 @@ func (w *World) Photos(aid string) []Photo {
 // PhotoCount is the number of photos in the album.
 func (w *World) PhotoCount(aid string) int {
 	w.mu.RLock()
-	n := len(w.photos.byKey[aid])
+	n := w.photos.count(aid)
 	w.mu.RUnlock()
 	return n
 }

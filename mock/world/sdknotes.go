@@ -133,7 +133,7 @@ func (w *World) SendNote(n Note) (int, error) {
 	n.ID = w.newIDLocked(shortID)
 	n.Created = w.stamp(n.Created)
 	s.notes.put(n)
-	return len(s.notes.byKey[noteBox(n)]), nil
+	return s.notes.count(noteBox(n)), nil
 }
 
 // Notes returns the user's notes in the application, newest first.

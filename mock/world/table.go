@@ -7,8 +7,12 @@ import (
 )
 
 // table holds the objects of one kind by id and lists them per key (an
-// owner, an album) newest first. Albums, photos and topics are tables;
-// extension kinds may be too.
+// owner, an album). Albums, photos and topics are tables; extension kinds
+// may be too.
+//
+// Each key's list is kept oldest first, so that storing a new object, the
+// common write, is an append rather than a shift of the whole list; the
+// accessors read it backwards, newest first, the way OK lists content.
 type table[T any] struct {
 	byID  map[string]T
 	byKey map[string][]string
@@ -24,6 +28,15 @@ func newTable[T any](id, key func(T) string, created func(T) time.Time) table[T]
 
 func (t *table[T]) has(id string) bool { _, ok := t.byID[id]; return ok }
 
+// oldestFirst orders the ids of one key's list: older first, and among
+// equal times the smaller (earlier) id first. Both ids must be stored.
+func (t *table[T]) oldestFirst(a, b string) int {
+	if c := t.created(t.byID[a]).Compare(t.created(t.byID[b])); c != 0 {
+		return c
+	}
+	return compareIDs(a, b)
+}
+
 // put adds or replaces an object.
 func (t *table[T]) put(v T) {
 	id := t.id(v)
@@ -31,8 +44,14 @@ func (t *table[T]) put(v T) {
 		t.remove(id)
 	}
 	t.byID[id] = v
-	order := newestFirst(func(id string) time.Time { return t.created(t.byID[id]) })
-	t.byKey[t.key(v)] = insertOrdered(t.byKey[t.key(v)], id, order)
+	key := t.key(v)
+	list := t.byKey[key]
+	if n := len(list); n == 0 || t.oldestFirst(list[n-1], id) < 0 {
+		t.byKey[key] = append(list, id)
+		return
+	}
+	i, _ := slices.BinarySearchFunc(list, id, t.oldestFirst)
+	t.byKey[key] = slices.Insert(list, i, id)
 }
 
 // remove drops an object; its key goes when its list becomes empty, so
@@ -40,7 +59,7 @@ func (t *table[T]) put(v T) {
 func (t *table[T]) remove(id string) {
 	key := t.key(t.byID[id])
 	list := t.byKey[key]
-	if i := slices.Index(list, id); i >= 0 {
+	if i, found := slices.BinarySearchFunc(list, id, t.oldestFirst); found {
 		list = slices.Delete(list, i, i+1)
 	}
 	if len(list) == 0 {
@@ -51,15 +70,34 @@ func (t *table[T]) remove(id string) {
 	delete(t.byID, id)
 }
 
+// count is the number of objects listed under the key.
+func (t *table[T]) count(key string) int { return len(t.byKey[key]) }
+
+// newest returns the id of the newest object listed under the key.
+func (t *table[T]) newest(key string) (string, bool) {
+	list := t.byKey[key]
+	if len(list) == 0 {
+		return "", false
+	}
+	return list[len(list)-1], true
+}
+
 // ids returns a copy of the ids listed under the key, newest first.
-func (t *table[T]) ids(key string) []string { return slices.Clone(t.byKey[key]) }
+func (t *table[T]) ids(key string) []string {
+	list := t.byKey[key]
+	out := make([]string, len(list))
+	for i, id := range list {
+		out[len(list)-1-i] = id
+	}
+	return out
+}
 
 // list returns the objects listed under the key, newest first.
 func (t *table[T]) list(key string) []T {
-	ids := t.byKey[key]
-	out := make([]T, len(ids))
-	for i, id := range ids {
-		out[i] = t.byID[id]
+	list := t.byKey[key]
+	out := make([]T, len(list))
+	for i, id := range list {
+		out[len(list)-1-i] = t.byID[id]
 	}
 	return out
 }
@@ -84,8 +122,12 @@ func (t *table[T]) load(data json.RawMessage) error {
 	}
 	clear(t.byID)
 	clear(t.byKey)
-	for _, v := range byID {
-		t.put(v)
+	for id, v := range byID {
+		t.byID[id] = v
+		t.byKey[t.key(v)] = append(t.byKey[t.key(v)], id)
+	}
+	for _, list := range t.byKey {
+		slices.SortFunc(list, t.oldestFirst)
 	}
 	return nil
 }
