@@ -35,20 +35,62 @@ const (
 	longID  idWidth = 14 // groups, media topics
 )
 
-// newIDLocked returns the next free counter id of the width. The counter
+// counterSpan is how far above its base the counter may reach before its
+// ids would leave the width's band; ten billion writes is beyond any run.
+const counterSpan uint64 = 10_000_000_000
+
+// newIDLocked returns the next counter id of the width. The counter
 // survives snapshots, so a restored world goes on with the same ids.
+// Only the counter makes ids in the counter bands, except for ids a caller
+// names (PutUser) or a snapshot holds, and those move the counter past
+// themselves (reserveLocked), so the id is free without asking every kind:
+// a write costs the same however large the world has grown.
 // Callers hold the write lock.
 func (w *World) newIDLocked(width idWidth) string {
 	base := counterShort
 	if width == longID {
 		base = counterLong
 	}
-	for {
-		w.nextID++
-		id := strconv.FormatUint(base+w.nextID, 10)
-		if !w.takenLocked(id) {
-			return id
+	w.nextID++
+	return strconv.FormatUint(base+w.nextID, 10)
+}
+
+// reserveLocked moves the counter past id when id lies in a counter band,
+// so that the counter never makes it again.
+func (w *World) reserveLocked(id string) {
+	var base uint64
+	switch len(id) {
+	case 12:
+		base = counterShort
+	case 14:
+		base = counterLong
+	default:
+		return
+	}
+	n, err := strconv.ParseUint(id, 10, 64)
+	if err != nil || n <= base || n-base > counterSpan {
+		return
+	}
+	w.nextID = max(w.nextID, n-base)
+}
+
+// reserveIDsInLocked reserves every quoted run of digits in a snapshot's
+// JSON: ids are always strings there, so this covers each id a restored
+// kind holds (and harmlessly some that are only references) without
+// each kind having to list its ids.
+func (w *World) reserveIDsInLocked(data []byte) {
+	for i := 0; i < len(data); i++ {
+		if data[i] != '"' {
+			continue
 		}
+		j := i + 1
+		for j < len(data) && data[j] >= '0' && data[j] <= '9' {
+			j++
+		}
+		if j < len(data) && data[j] == '"' {
+			w.reserveLocked(string(data[i+1 : j]))
+		}
+		i = j - 1
 	}
 }
 

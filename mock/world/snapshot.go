@@ -78,6 +78,8 @@ func Restore(data []byte) (*World, error) {
 		if err := p.load(raw); err != nil {
 			return nil, fmt.Errorf("world: restore %s: %w", name, err)
 		}
+		// A hand-edited snapshot may hold ids above its NextID.
+		w.reserveIDsInLocked(raw)
 	}
 	if doc.DefaultUID != "" {
 		w.defaultUID = doc.DefaultUID

@@ -28,10 +28,15 @@ func newTable[T any](id, key func(T) string, created func(T) time.Time) table[T]
 
 func (t *table[T]) has(id string) bool { _, ok := t.byID[id]; return ok }
 
-// oldestFirst orders the ids of one key's list: older first, and among
-// equal times the smaller (earlier) id first. Both ids must be stored.
+// oldestFirst orders the ids of one key's list. Both ids must be stored.
 func (t *table[T]) oldestFirst(a, b string) int {
-	if c := t.created(t.byID[a]).Compare(t.created(t.byID[b])); c != 0 {
+	return compareDated(t.created(t.byID[a]), a, t.created(t.byID[b]), b)
+}
+
+// compareDated orders dated ids: older first, and among equal times the
+// smaller (earlier) id first.
+func compareDated(ta time.Time, a string, tb time.Time, b string) int {
+	if c := ta.Compare(tb); c != 0 {
 		return c
 	}
 	return compareIDs(a, b)
@@ -40,13 +45,13 @@ func (t *table[T]) oldestFirst(a, b string) int {
 // put adds or replaces an object.
 func (t *table[T]) put(v T) {
 	id := t.id(v)
-	if t.has(id) {
+	if _, ok := t.byID[id]; ok {
 		t.remove(id)
 	}
 	t.byID[id] = v
 	key := t.key(v)
 	list := t.byKey[key]
-	if n := len(list); n == 0 || t.oldestFirst(list[n-1], id) < 0 {
+	if n := len(list); n == 0 || compareDated(t.created(v), id, t.created(t.byID[list[n-1]]), list[n-1]) > 0 {
 		t.byKey[key] = append(list, id)
 		return
 	}

@@ -154,6 +154,7 @@ func (w *World) PutUser(u User) error {
 		return fmt.Errorf("%w: %s", ErrIDTaken, u.UID)
 	}
 	w.users.byID[u.UID] = w.completeUser(u)
+	w.reserveLocked(u.UID)
 	if !existed {
 		w.events.byUser[u.UID] = seededEvents(w.seed, u.UID)
 	}
