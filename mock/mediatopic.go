@@ -105,21 +105,18 @@ func mediatopicPost(c *apiCall) (any, *Error) {
 // checkAttachment validates the attachment JSON and resolves photo
 // references: upload tokens (group posts) and committed photo ids.
 func (c *apiCall) checkAttachment(raw string, isGroup bool) ([]json.RawMessage, *Error) {
-	var a attachment
-	if err := json.Unmarshal([]byte(raw), &a); err != nil {
-		return nil, errParam("Invalid parameter attachment: not a JSON object")
+	blocks, err := parseAttachment(raw)
+	if err != nil {
+		return nil, err
 	}
-	if len(a.Media) == 0 {
+	if len(blocks) == 0 {
 		return nil, errParam("Invalid parameter attachment: no media")
 	}
-	if len(a.Media) > maxMediaBlocks {
+	if len(blocks) > maxMediaBlocks {
 		return nil, NewError(600, "")
 	}
-	for _, m := range a.Media {
-		var b mediaBlock
-		if err := json.Unmarshal(m, &b); err != nil {
-			return nil, errParam("Invalid parameter attachment: bad media block")
-		}
+	media := make([]json.RawMessage, len(blocks))
+	for i, b := range blocks {
 		switch b.Type {
 		case "text":
 			if utf8.RuneCountInString(b.Text) > maxTextRunes {
@@ -146,8 +143,9 @@ func (c *apiCall) checkAttachment(raw string, isGroup bool) ([]json.RawMessage, 
 		default:
 			return nil, errParam("Invalid parameter attachment: unknown media type %q", b.Type)
 		}
+		media[i] = b.raw
 	}
-	return a.Media, nil
+	return media, nil
 }
 
 // checkPhotoRef accepts an upload token of this application or the id of a
