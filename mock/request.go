@@ -21,7 +21,10 @@ func (s *Server) readParams(r *http.Request, p *Params) (body string, e *Error) 
 	if r.Method != http.MethodPost || r.Body == nil {
 		return "", s.checkCount(p)
 	}
-	ct, ctParams, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	ct, ctParams := formContentType, map[string]string(nil)
+	if h := r.Header.Get("Content-Type"); h != formContentType {
+		ct, ctParams, _ = mime.ParseMediaType(h)
+	}
 	switch ct {
 	case "multipart/form-data":
 		if err := s.readMultipart(r, ctParams["boundary"], p); err != nil {
@@ -31,7 +34,7 @@ func (s *Server) readParams(r *http.Request, p *Params) (body string, e *Error) 
 		// Form bodies, and bodies with no or another content type: OK's
 		// servlet reads a form body whatever the client called it, and some
 		// clients forget the header.
-		b, err := io.ReadAll(io.LimitReader(r.Body, s.limits.MaxBodyBytes+1))
+		b, err := readBody(r.Body, r.ContentLength, s.limits.MaxBodyBytes)
 		if err != nil {
 			return "", bodyReadError(err)
 		}
@@ -39,7 +42,7 @@ func (s *Server) readParams(r *http.Request, p *Params) (body string, e *Error) 
 			return "", NewError(30, "Request body is too big")
 		}
 		body = string(b)
-		if ct == "" || ct == "application/x-www-form-urlencoded" || ct == "text/plain" {
+		if ct == "" || ct == formContentType || ct == "text/plain" {
 			if p.Len()+countParams(body) > s.limits.MaxParams {
 				return body, Errorf(CodeRequest, "Too many parameters")
 			}
@@ -47,6 +50,22 @@ func (s *Server) readParams(r *http.Request, p *Params) (body string, e *Error) 
 		}
 	}
 	return body, s.checkCount(p)
+}
+
+// formContentType is what nearly every client sends; it is recognised
+// without parsing.
+const formContentType = "application/x-www-form-urlencoded"
+
+// readBody reads at most limit+1 bytes, so that the caller can tell a body
+// over the limit. A declared length within the limit is read into a
+// buffer of that size at once (net/http holds the body to it).
+func readBody(body io.Reader, length, limit int64) ([]byte, error) {
+	if length < 0 || length > limit {
+		return io.ReadAll(io.LimitReader(body, limit+1))
+	}
+	b := make([]byte, length)
+	_, err := io.ReadFull(body, b)
+	return b, err
 }
 
 // countParams counts the non-empty '&'-separated segments of a form
