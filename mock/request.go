@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"unsafe"
 )
 
 // readParams collects a request's parameters: the query string, then a
@@ -41,7 +42,9 @@ func (s *Server) readParams(r *http.Request, p *Params) (body string, e *Error) 
 		if int64(len(b)) > s.limits.MaxBodyBytes {
 			return "", NewError(30, "Request body is too big")
 		}
-		body = string(b)
+		// The parameters are slices of the body; b is never written
+		// again, so the string can share its bytes instead of copying.
+		body = unsafe.String(unsafe.SliceData(b), len(b))
 		if ct == "" || ct == formContentType || ct == "text/plain" {
 			if p.Len()+countParams(body) > s.limits.MaxParams {
 				return body, Errorf(CodeRequest, "Too many parameters")
