@@ -15,14 +15,18 @@ type workload struct {
 	name  string
 	label string
 	build func(*setup) ([][]byte, error)
+	// breakdown marks a part of an issue workload shown on its own (writes
+	// alone, reads alone); the targets are checked on the others.
+	breakdown bool
 }
 
 var workloads = []workload{
-	{"getCurrentUser", "users.getCurrentUser (server scheme)", (*setup).currentUserRing},
-	{"friends.get", "friends.get (client scheme)", (*setup).friendsRing},
-	{"mediatopic.post", "mediatopic.post (writes)", (*setup).postRing},
-	{"mediatopic.getByIds", "mediatopic.getByIds (reads of posted topics)", (*setup).topicReadRing},
-	{"mix", "mix: 55% getCurrentUser, 20% friends.get, 12% getByIds, 10% post, 2% users.getInfo, 1% journal query", (*setup).mixRing},
+	{name: "getCurrentUser", label: "users.getCurrentUser (server scheme)", build: (*setup).currentUserRing},
+	{name: "friends.get", label: "friends.get (client scheme)", build: (*setup).friendsRing},
+	{name: "post+read", label: "mediatopic.post writes followed by reads (alternately a post and a getByIds of a posted topic)", build: (*setup).postReadRing},
+	{name: "mix", label: "mix: 55% getCurrentUser, 20% friends.get, 12% getByIds, 10% post, 2% users.getInfo, 1% journal query", build: (*setup).mixRing},
+	{name: "mediatopic.post", label: "breakdown: mediatopic.post alone (writes)", build: (*setup).postRing, breakdown: true},
+	{name: "mediatopic.getByIds", label: "breakdown: mediatopic.getByIds alone (reads of posted topics)", build: (*setup).topicReadRing, breakdown: true},
 }
 
 func workloadNames() []string {
@@ -172,6 +176,24 @@ func (s *setup) topicReadRing() ([][]byte, error) {
 	return s.ring(func(i int, sess session) []byte {
 		return getRequest(serverSigned([]param{{"method", "mediatopic.getByIds"}, {"topic_ids", s.topics[i]}}, sess))
 	})
+}
+
+// postReadRing alternates a post and a read of a topic posted before the
+// run, so that the world grows while it is read.
+func (s *setup) postReadRing() ([][]byte, error) {
+	posts, err := s.postRing()
+	if err != nil {
+		return nil, err
+	}
+	reads, err := s.topicReadRing()
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]byte, 0, len(posts)+len(reads))
+	for i := range posts {
+		out = append(out, posts[i], reads[i%len(reads)])
+	}
+	return out, nil
 }
 
 // readRing mixes the read methods, for peak RSS and the soak.
