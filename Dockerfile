@@ -1,6 +1,8 @@
 # okmock's container image: one static binary on an empty base, run as a
 # non-root user. Build:  docker build -t okmock .
 # Run:                   docker run --rm -p 8080:8080 okmock
+# The conformance kit's image (its own binary, so the server stays small):
+#   docker build --target conformance -t okmock-conformance .
 # CI builds and runs this very file with buildah (.ci/image-test.sh).
 
 # ---- build stage ----------------------------------------------------------
@@ -17,18 +19,23 @@ COPY go.mod go.sum ./
 RUN --mount=type=cache,target=/go/pkg/mod go mod download
 # Then the sources (.dockerignore keeps history, CI files and binaries out).
 COPY . .
-# A static binary (no C library to need in an empty image), without local
-# paths or debug tables; the Go build cache is kept between builds too.
+# Static binaries (no C library to need in an empty image), without local
+# paths or debug tables: the server into /rootfs, the conformance kit into a
+# tree of its own (/kitfs); the Go build cache is kept between builds too.
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
-    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o /rootfs/okmock ./cmd/okmock
-# The rest of the final file tree: the CA bundle (for okmock's own outgoing
-# HTTPS, such as payment callbacks), a /tmp, and the data folder.
-RUN mkdir -p /rootfs/etc/ssl/certs /rootfs/tmp /data \
+    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o /rootfs/okmock ./cmd/okmock \
+    && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o /kitfs/okmock-conformance ./cmd/okmock-conformance
+# The rest of the final file trees: the CA bundle (for okmock's own outgoing
+# HTTPS, such as payment callbacks, and the kit's --target URLs), a /tmp
+# (the kit writes reports there in CI), and the server's data folder.
+RUN mkdir -p /rootfs/etc/ssl/certs /rootfs/tmp /kitfs/etc/ssl/certs /kitfs/tmp /data \
     && cp /etc/ssl/certs/ca-certificates.crt /rootfs/etc/ssl/certs/ \
-    && chmod 1777 /rootfs/tmp
-# Smoke run: the binary prints its version, starts (HTTP, and HTTPS with a
-# freshly made CA), answers the health check HEALTHCHECK runs, and stops.
-RUN set -e; /rootfs/okmock version; \
+    && cp /etc/ssl/certs/ca-certificates.crt /kitfs/etc/ssl/certs/ \
+    && chmod 1777 /rootfs/tmp /kitfs/tmp
+# Smoke run: the server prints its version, starts (HTTP, and HTTPS with a
+# freshly made CA), answers the health check HEALTHCHECK runs, and stops;
+# the kit prints its spec catalogue.
+RUN set -e; /rootfs/okmock version; /kitfs/okmock-conformance --list >/dev/null; \
     /rootfs/okmock --addr 127.0.0.1:0 --tls --tls-addr 127.0.0.1:0 --data-dir /tmp/smoke >/tmp/smoke.log 2>&1 & pid=$!; \
     for i in $(seq 100); do grep -q 'serving HTTPS' /tmp/smoke.log && break; sleep 0.1; done; \
     cat /tmp/smoke.log; \
@@ -37,8 +44,30 @@ RUN set -e; /rootfs/okmock version; \
     grep -q 'BEGIN CERTIFICATE' /tmp/smoke/ca.pem; \
     kill "$pid"; wait "$pid" || true
 
+# ---- conformance kit stage ------------------------------------------------
+# Built only when asked for (docker build --target conformance): a plain
+# build makes the server's image, the last stage below. The kit's binary
+# alone, with the CA bundle and a /tmp: no shell, no package manager.
+FROM scratch AS conformance
+# Redeclared: a build argument does not cross stages.
+ARG VERSION=devel
+# Open Container Initiative labels: what this image is and where it comes from.
+LABEL org.opencontainers.image.title="okmock-conformance" \
+      org.opencontainers.image.description="okmock's conformance kit: checks an OK.ru API client library through its driver, against an embedded okmock" \
+      org.opencontainers.image.source="https://github.com/okmock/okmock" \
+      org.opencontainers.image.url="https://github.com/okmock/okmock/blob/main/conformance/README.md" \
+      org.opencontainers.image.version="${VERSION}"
+# The binary, the CA bundle and /tmp, owned by root: the runtime user cannot
+# change them (but may write in /tmp).
+COPY --from=build /kitfs/ /
+# The same fixed non-root user as the server's image, numeric (no /etc/passwd).
+USER 65532:65532
+# Exec form: arguments given to `docker run` are the kit's flags.
+ENTRYPOINT ["/okmock-conformance"]
+
 # ---- final stage ----------------------------------------------------------
-# Nothing but what the binary needs: no shell, no package manager.
+# The server's image, the default target. Nothing but what the binary needs:
+# no shell, no package manager.
 FROM scratch
 # Redeclared: a build argument does not cross stages.
 ARG VERSION=devel

@@ -11,7 +11,12 @@
 #     65532 (buildah mount + chroot), in a network namespace of its own set
 #     up as Docker sets one up (loopback, unprivileged ports from 0), and
 #     checks /__okmock/health, a signed call over HTTP and over HTTPS as
-#     api.ok.ru trusting only /__okmock/ca.pem, and the HEALTHCHECK command.
+#     api.ok.ru trusting only /__okmock/ca.pem, and the HEALTHCHECK command;
+#  5. builds the Dockerfile's conformance target as okmock-conformance (its
+#     build stage runs again, but from the first build's Go build cache:
+#     seconds; buildah's --layers would cost more in vfs copies than it
+#     saves), checks its user, entrypoint and contents, and runs the
+#     entrypoint with --list as 65532: the spec catalogue.
 # Everything lives in a temporary buildah store removed at exit, even on
 # failure. Needs root, buildah, /bin/busybox (static), go, curl, md5sum,
 # unshare and chroot.
@@ -19,6 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 IMAGE=okmock                       # the name the README's commands use
+KIT_IMAGE=okmock-conformance       # the conformance kit's (conformance/README.md)
 MAX_BYTES=$((25 * 1000 * 1000))    # the image must stay under 25 MB
 APP_KEY=CBAFPJHFEBABABABA          # the demo application (README)
 APP_SECRET=0F1E2D3C4B5A69788796A5B4
@@ -150,11 +156,16 @@ cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"
 "${B[@]}" commit --quiet "$ctr" docker.io/library/golang:1.26 >/dev/null
 "${B[@]}" rm "$ctr" >/dev/null
 
+# bud OPTIONS...: builds the Dockerfile offline, both images alike.
+bud() {
+  "${B[@]}" bud --isolation chroot --pull=never --network host --format docker \
+    --volume "$(go env GOMODCACHE):/gomodcache:ro" \
+    --build-arg VERSION="$(git describe --always --dirty 2>/dev/null || echo devel)" \
+    "$@" .
+}
+
 step "buildah bud -t $IMAGE"
-"${B[@]}" bud --isolation chroot --pull=never --network host --format docker \
-  --volume "$(go env GOMODCACHE):/gomodcache:ro" \
-  --build-arg VERSION="$(git describe --always --dirty 2>/dev/null || echo devel)" \
-  -t "$IMAGE" .
+bud -t "$IMAGE"
 
 step "inspect $IMAGE"
 inspect() { "${B[@]}" inspect --type image --format "$1" "$IMAGE"; }
@@ -178,9 +189,33 @@ done
 [ "$(stat -c %u:%g "$root/data")" = 65532:65532 ] || fail "/data is owned by $(stat -c %u:%g "$root/data")"
 [ "$(stat -c %u "$root/okmock")" = 0 ] || fail "/okmock is not owned by root"
 [ ! -e "$root/bin/sh" ] || fail "the final image has a shell"
+# The kit has its own image: the server neither holds nor links it.
+[ ! -e "$root/okmock-conformance" ] || fail "the server's image holds the conformance kit"
+! grep -q github.com/onsi/ginkgo "$root/okmock" || fail "/okmock links Ginkgo (the conformance kit)"
 
 step "run the entrypoint as 65532 (chroot into the mounted image)"
 inspect '{{range .Docker.Config.Env}}{{println .}}{{end}}' | sed '/^$/d' > "$work/env"
 entry=$(inspect '{{range .Docker.Config.Entrypoint}}{{.}} {{end}}')
 healthcmd=${health#CMD }
 unshare --net -- bash "$0" --in-netns "$root" "$work" "$entry" "$healthcmd"
+
+step "buildah bud --target conformance -t $KIT_IMAGE"
+bud --target conformance -t "$KIT_IMAGE"
+
+step "inspect $KIT_IMAGE, run its entrypoint --list as 65532"
+kit_inspect() { "${B[@]}" inspect --type image --format "$1" "$KIT_IMAGE"; }
+echo "image size: $("${B[@]}" images --format '{{.Size}}' "$KIT_IMAGE")"
+[ "$(kit_inspect '{{.Docker.Config.User}}')" = 65532:65532 ] || fail "$KIT_IMAGE: USER is $(kit_inspect '{{.Docker.Config.User}}')"
+kit_entry=$(kit_inspect '{{range .Docker.Config.Entrypoint}}{{.}} {{end}}')
+[ "$kit_entry" = "/okmock-conformance " ] || fail "$KIT_IMAGE: ENTRYPOINT is [$kit_entry], want /okmock-conformance"
+[ "$(kit_inspect '{{index .Docker.Config.Labels "org.opencontainers.image.title"}}')" = okmock-conformance ] ||
+  fail "$KIT_IMAGE: label org.opencontainers.image.title is not okmock-conformance"
+ctr=$("${B[@]}" from "$KIT_IMAGE")
+root=$("${B[@]}" mount "$ctr")
+[ ! -e "$root/bin/sh" ] && [ ! -e "$root/okmock" ] || fail "$KIT_IMAGE holds a shell or the server"
+mapfile -t kit_env < <(kit_inspect '{{range .Docker.Config.Env}}{{println .}}{{end}}' | sed '/^$/d')
+read -r -a kit_entry <<< "$kit_entry"
+out=$(env -i "${kit_env[@]}" "$(command -v chroot)" --userspec=65532:65532 --groups=65532 "$root" "${kit_entry[@]}" --list) ||
+  fail "$KIT_IMAGE --list failed: $out"
+grep -q '^required/signature/server/ascii  *required ' <<< "$out" || fail "$KIT_IMAGE --list printed no spec catalogue: $out"
+echo "$KIT_IMAGE --list: $(grep -c '^required/' <<< "$out") required specs of $(($(wc -l <<< "$out") - 1))"

@@ -48,7 +48,7 @@ type ChildResult struct {
 	Summary *Summary
 }
 
-// RunInChild runs the suite as `okmock conformance args...` would, in a
+// RunInChild runs the suite as `okmock-conformance args...` would, in a
 // new process of the current test binary (which must call
 // RunChildIfAsked), so that one Go test can check many drivers: Ginkgo
 // runs a single suite per process. The JSON summary is collected through

@@ -21,21 +21,21 @@ const (
 	ExitUsage = 2 // bad flags, no driver, no okmock
 )
 
-const cliUsage = `okmock conformance: check an OK client library through its driver
+const cliUsage = `okmock-conformance: check an OK client library through its driver
 
 Usage:
-  okmock conformance --client 'CMD ARGS' [flags]     driver on stdin/stdout
-  okmock conformance --client-addr HOST:PORT [flags]  driver listening on TCP
-  okmock conformance --list                           print the specs
+  okmock-conformance --client 'CMD ARGS' [flags]     driver on stdin/stdout
+  okmock-conformance --client-addr HOST:PORT [flags]  driver listening on TCP
+  okmock-conformance --list                           print the specs
 
-The driver speaks conformance/PROTOCOL.md. Exit status: 0 when every spec
-not skipped or known failing passed, 1 otherwise, 2 on a usage or setup
-error.
+okmock conformance [flags] runs this same kit when both are installed. The
+driver speaks conformance/PROTOCOL.md. Exit status: 0 when every spec not
+skipped or known failing passed, 1 otherwise, 2 on a usage or setup error.
 
 Flags:
 `
 
-// cliFlags are the flags of okmock conformance.
+// cliFlags are the flags of okmock-conformance.
 type cliFlags struct {
 	client, clientAddr        string
 	clientWait                time.Duration
@@ -92,9 +92,10 @@ func parseCLI(args []string, stderr io.Writer) (*cliFlags, error) {
 	return c, nil
 }
 
-// Main is okmock conformance: it parses args, starts (or reaches) okmock,
-// runs the suite against the driver and reports. It answers the exit
-// status. Ginkgo writes its progress to the process's standard output.
+// Main is okmock-conformance (which okmock conformance runs): it parses
+// args, starts (or reaches) okmock, runs the suite against the driver and
+// reports. It answers the exit status. Ginkgo writes its progress to the
+// process's standard output.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	c, err := parseCLI(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {

@@ -11,9 +11,10 @@
 //
 // Two ways in:
 //
-//   - okmock conformance --client 'CMD ARGS' (Main): the suite against any
-//     driver, with an embedded okmock or --target URL, Ginkgo filtering, a
-//     known-failing list, JUnit and JSON reports.
+//   - okmock-conformance --client 'CMD ARGS' (Main, as the command
+//     cmd/okmock-conformance; okmock conformance runs that command): the
+//     suite against any driver, with an embedded okmock or --target URL,
+//     Ginkgo filtering, a known-failing list, JUnit and JSON reports.
 //   - go test ./conformance/...: the suite against the Go reference
 //     driver (package refdriver), in memory.
 //

@@ -3,7 +3,8 @@
 //
 //	okmock                 serve (the default; no flags or config needed)
 //	okmock healthcheck     exit 0 when a local okmock answers its health check
-//	okmock conformance     run the conformance suite against a client's driver
+//	okmock conformance     run the conformance kit (the okmock-conformance
+//	                       binary, beside okmock or in PATH) against a client's driver
 package main
 
 import (
@@ -48,7 +49,9 @@ func usage(w io.Writer) {
 Usage:
   okmock [flags]               serve (see okmock serve -h for flags)
   okmock healthcheck [flags]   check a running okmock (for container health checks)
-  okmock conformance [flags]   check an OK client through its driver (okmock conformance -h)
+  okmock conformance [flags]   check an OK client through its driver: runs the
+                               okmock-conformance binary, beside okmock or in PATH
+                               (okmock conformance -h)
   okmock version
 `)
 }

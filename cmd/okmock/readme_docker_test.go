@@ -10,9 +10,10 @@ import (
 )
 
 // TestReadmeDockerCommandsMatchTheImage keeps the README's Docker section
-// honest: the image name is the one CI builds, every OKMOCK_* variable it
-// (or the Dockerfile) sets is one okmock reads, and the ports and paths it
-// uses are the ones the Dockerfile declares and CI checks.
+// honest: the image names (the server's and the conformance kit's) are the
+// ones CI builds, the kit's stage is not the default target, every OKMOCK_*
+// variable it (or the Dockerfile) sets is one okmock reads, and the ports
+// and paths it uses are the ones the Dockerfile declares and CI checks.
 func TestReadmeDockerCommandsMatchTheImage(t *testing.T) {
 	readme := section(t, readFile(t, "../../README.md"), "<!-- DOCKER -->", "<!-- /DOCKER -->")
 	dockerfile := readFile(t, "../../Dockerfile")
@@ -24,6 +25,17 @@ func TestReadmeDockerCommandsMatchTheImage(t *testing.T) {
 	}
 	if !strings.Contains(readme, "docker build -t "+image[1]+" .") {
 		t.Errorf("the README does not build the image as %q, the name CI uses", image[1])
+	}
+	kit := regexp.MustCompile(`(?m)^KIT_IMAGE=(\S+)`).FindStringSubmatch(script)
+	if kit == nil || !strings.Contains(script, `--target conformance -t "$KIT_IMAGE"`) {
+		t.Fatal("image-test.sh does not build the conformance target as KIT_IMAGE")
+	}
+	if !strings.Contains(readme, "docker build --target conformance -t "+kit[1]+" .") {
+		t.Errorf("the README does not build the kit's image as %q, the name CI uses", kit[1])
+	}
+	if !regexp.MustCompile(`(?m)^FROM scratch AS conformance$`).MatchString(dockerfile) ||
+		regexp.MustCompile(`(?m)^FROM .* AS conformance$[\s\S]*^FROM `).FindString(dockerfile) == "" {
+		t.Error("the Dockerfile's conformance stage is missing or last (a plain build must make the server's image)")
 	}
 	for _, run := range regexp.MustCompile(`docker run [^\n]*`).FindAllString(readme, -1) {
 		if !regexp.MustCompile(` ` + image[1] + `( |$)`).MatchString(run) {

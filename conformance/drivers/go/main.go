@@ -2,8 +2,8 @@
 // (conformance/okclient). It speaks the protocol of conformance/PROTOCOL.md
 // on stdin/stdout, or with -listen on every TCP connection it accepts:
 //
-//	okmock conformance --client 'go run ./conformance/drivers/go'
-//	go run ./conformance/drivers/go -listen :9000 & okmock conformance --client-addr localhost:9000
+//	okmock-conformance --client 'go run ./conformance/drivers/go'
+//	go run ./conformance/drivers/go -listen :9000 & okmock-conformance --client-addr localhost:9000
 package main
 
 import (

@@ -3,7 +3,7 @@
 
 It claims one feature, sign_server, so the suite runs the signature, secret,
 error, result and hostile-server specs and skips the rest. Run it with
-`okmock conformance --client 'python3 minimal_driver.py'`.
+`okmock-conformance --client 'python3 minimal_driver.py'`.
 """
 import hashlib, http.client, json, sys, urllib.error, urllib.parse, urllib.request
 
