@@ -20,7 +20,7 @@ type parsedBlock struct {
 }
 
 // parseAttachment reads an attachment's media blocks. A malformed
-// attachment is OK's PARAM error; null and a missing or null "media"
+// attachment is OK's PARAM error, one of over maxMediaBlocks blocks 600; null and a missing or null "media"
 // read as no blocks, as they do for OK's Jackson.
 func parseAttachment(raw string) ([]parsedBlock, *Error) {
 	// Parse is lenient (unknown escapes, control characters, leading
@@ -43,8 +43,7 @@ func parseAttachment(raw string) ([]parsedBlock, *Error) {
 		return nil, errParam("Invalid parameter attachment: not a JSON object")
 	}
 	if len(items) > maxMediaBlocks {
-		// Too many to be worth reading: the caller answers OK's 600.
-		return make([]parsedBlock, len(items)), nil
+		return nil, NewError(600, "") // too many to be worth reading
 	}
 	blocks := make([]parsedBlock, len(items))
 	for i, item := range items {
@@ -79,9 +78,7 @@ func readMediaBlock(v *fastjson.Value, b *mediaBlock) bool {
 		if !readString(a, "text", &text) {
 			return false
 		}
-		b.Answers = append(b.Answers, struct {
-			Text string `json:"text"`
-		}{text})
+		b.Answers = append(b.Answers, pollAnswer{text})
 	}
 	list, ok := readObjects(v, "list")
 	if !ok {
@@ -92,10 +89,7 @@ func readMediaBlock(v *fastjson.Value, b *mediaBlock) bool {
 		if !readString(ref, "id", &id) || !readString(ref, "photoId", &photoID) {
 			return false
 		}
-		b.List = append(b.List, struct {
-			ID      string `json:"id"`
-			PhotoID string `json:"photoId"`
-		}{id, photoID})
+		b.List = append(b.List, photoRef{id, photoID})
 	}
 	return true
 }

@@ -40,11 +40,18 @@ func TestParseAttachment(t *testing.T) {
 		{"answers not an array", `{"media":[{"type":"poll","answers":"да"}]}`, badBlock, nil},
 		{"answer not an object", `{"media":[{"type":"poll","answers":["да"]}]}`, badBlock, nil},
 		{"photo ref id not a string", `{"media":[{"type":"photo","list":[{"id":5}]}]}`, badBlock, nil},
+		{"over 100 blocks", `{"media":[` + strings.Repeat(`{"type":"text","text":"x"},`, 100) + `{"type":"text","text":"x"}]}`, "600", nil},
 		{"deep nesting", `{"media":[` + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + `]}`, notObject, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			blocks, err := parseAttachment(tt.in)
+			if tt.wantErr == "600" {
+				if err == nil || err.Code != 600 {
+					t.Fatalf("error = %v, want 600", err)
+				}
+				return
+			}
 			if tt.wantErr != "" {
 				if err == nil || err.Code != CodeParam || err.Text != tt.wantErr {
 					t.Fatalf("error = %v, want PARAM %q", err, tt.wantErr)

@@ -28,17 +28,24 @@ type attachment struct {
 
 // mediaBlock is the part of a media block okmock checks.
 type mediaBlock struct {
-	Type     string `json:"type"`
-	Text     string `json:"text"`
-	URL      string `json:"url"`
-	Question string `json:"question"`
-	Answers  []struct {
-		Text string `json:"text"`
-	} `json:"answers"`
-	List []struct {
-		ID      string `json:"id"`
-		PhotoID string `json:"photoId"`
-	} `json:"list"`
+	Type     string       `json:"type"`
+	Text     string       `json:"text"`
+	URL      string       `json:"url"`
+	Question string       `json:"question"`
+	Answers  []pollAnswer `json:"answers"`
+	List     []photoRef   `json:"list"`
+}
+
+// pollAnswer is one answer of a poll block.
+type pollAnswer struct {
+	Text string `json:"text"`
+}
+
+// photoRef is one photo of a photo block: an upload token (id) or the id
+// of a photo already in the world (photoId).
+type photoRef struct {
+	ID      string `json:"id"`
+	PhotoID string `json:"photoId"`
 }
 
 // topic types and the scope each needs beyond the method's own.
@@ -84,7 +91,7 @@ func mediatopicPost(c *apiCall) (any, *Error) {
 			return nil, NewError(456, "")
 		}
 	}
-	media, err := c.checkAttachment(c.params.Value("attachment"), isGroup)
+	media, err := c.checkAttachment(c.params.Value("attachment"))
 	if err != nil {
 		return nil, err
 	}
@@ -104,16 +111,13 @@ func mediatopicPost(c *apiCall) (any, *Error) {
 
 // checkAttachment validates the attachment JSON and resolves photo
 // references: upload tokens (group posts) and committed photo ids.
-func (c *apiCall) checkAttachment(raw string, isGroup bool) ([]json.RawMessage, *Error) {
+func (c *apiCall) checkAttachment(raw string) ([]json.RawMessage, *Error) {
 	blocks, err := parseAttachment(raw)
 	if err != nil {
 		return nil, err
 	}
 	if len(blocks) == 0 {
 		return nil, errParam("Invalid parameter attachment: no media")
-	}
-	if len(blocks) > maxMediaBlocks {
-		return nil, NewError(600, "")
 	}
 	media := make([]json.RawMessage, len(blocks))
 	for i, b := range blocks {
