@@ -132,21 +132,23 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprintln(stderr, "okmock:", err)
 		return 2
 	}
+	hs := srv.HTTPServer()
+	tlsSide, err := cfg.tls.prepare(srv, hs)
+	if err != nil {
+		fmt.Fprintln(stderr, "okmock:", err)
+		return 1
+	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
+		tlsSide.close()
 		fmt.Fprintln(stderr, "okmock:", err)
 		return 1
 	}
 	printBanner(stdout, ln.Addr().String(), opts)
-	hs := srv.HTTPServer()
 	saveState := cfg.state.keep(srv, logger)
 	errc := make(chan error, 2)
+	https := tlsSide.serve(stdout, errc)
 	go func() { errc <- hs.Serve(ln) }()
-	https, err := cfg.tls.start(srv, hs, stdout, errc)
-	if err != nil {
-		fmt.Fprintln(stderr, "okmock:", err)
-		return 1
-	}
 	select {
 	case err := <-errc:
 		fmt.Fprintln(stderr, "okmock:", err)

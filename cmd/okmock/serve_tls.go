@@ -79,11 +79,21 @@ func (t *tlsSettings) options(now func() time.Time) tlsca.Options {
 	return tlsca.Options{Dir: dir, CACertFile: t.caCert, CAKeyFile: t.caKey, Names: names, Now: now}
 }
 
-// start serves HTTPS beside plain HTTP when --tls is on: it loads or makes
-// the CA, publishes it at /__okmock/ca.pem, and serves srv on the TLS
-// address with plain's timeouts. Serve errors go to errc. It returns nil
-// when TLS is off.
-func (t *tlsSettings) start(srv *mock.Server, plain *http.Server, stdout io.Writer, errc chan<- error) (*http.Server, error) {
+// httpsSide is HTTPS made ready but not yet serving.
+type httpsSide struct {
+	ln   net.Listener
+	hs   *http.Server
+	auth *tlsca.Authority
+	dir  string
+}
+
+// prepare readies HTTPS beside plain HTTP when --tls is on: it loads or
+// makes the CA, publishes it at /__okmock/ca.pem and binds the TLS address,
+// with plain's timeouts. It runs before the plain port is bound, so once
+// "listening on" is printed, /__okmock/ca.pem answers and the HTTPS port
+// accepts; a client started on that line never races the CA. It returns
+// nil when TLS is off.
+func (t *tlsSettings) prepare(srv *mock.Server, plain *http.Server) (*httpsSide, error) {
 	if !t.enabled {
 		return nil, nil
 	}
@@ -102,9 +112,25 @@ func (t *tlsSettings) start(srv *mock.Server, plain *http.Server, stdout io.Writ
 		ReadHeaderTimeout: plain.ReadHeaderTimeout, IdleTimeout: plain.IdleTimeout,
 		ReadTimeout: plain.ReadTimeout, MaxHeaderBytes: plain.MaxHeaderBytes,
 	}
-	go func() { errc <- hs.ServeTLS(ln, "", "") }()
-	printTLSBanner(stdout, ln.Addr().String(), auth, opts.Dir)
-	return hs, nil
+	return &httpsSide{ln: ln, hs: hs, auth: auth, dir: opts.Dir}, nil
+}
+
+// serve prints where HTTPS listens and serves it; its error goes to errc.
+// It returns the server to drain on shutdown, nil when TLS is off.
+func (h *httpsSide) serve(stdout io.Writer, errc chan<- error) *http.Server {
+	if h == nil {
+		return nil
+	}
+	printTLSBanner(stdout, h.ln.Addr().String(), h.auth, h.dir)
+	go func() { errc <- h.hs.ServeTLS(h.ln, "", "") }()
+	return h.hs
+}
+
+// close releases a prepared HTTPS port that will not be served.
+func (h *httpsSide) close() {
+	if h != nil {
+		_ = h.ln.Close()
+	}
 }
 
 // printTLSBanner says where HTTPS listens, for which names, and where the
