@@ -38,6 +38,10 @@ type apiCall struct {
 	paramBuf   [16]Param
 	secretBuf  [2]string
 	sessionBuf Session
+	// userBuf and fieldBuf hold users.getCurrentUser's answer, the most
+	// common call, until it is encoded.
+	userBuf  world.User
+	fieldBuf [16]field
 }
 
 // apiCalls recycles calls: a call is the largest allocation of a round
@@ -161,7 +165,7 @@ func (c *apiCall) journalEntry(started time.Time) JournalEntry {
 		HTTPMethod: c.req.Method,
 		Path:       c.req.URL.Path,
 		Method:     c.name,
-		Token:      maskToken(c.token()),
+		Token:      c.scan.maskToken(c.token()),
 		Scheme:     c.scheme,
 		RemoteAddr: c.req.RemoteAddr,
 	}

@@ -82,6 +82,9 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 		}
 		return repairUTF8(buf.Bytes(), start), nil
 	}
+	if a, ok := v.(jsonAppender); ok {
+		return a.appendJSON(b), nil
+	}
 	start := len(b)
 	b, err := appendReflect(b, v)
 	if err != nil {
@@ -89,6 +92,11 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 	}
 	return repairUTF8(b, start), nil
 }
+
+// jsonAppender is a value that encodes itself. Views of a record (a
+// user's name, its location) are such values: built as strings or objects
+// they would be allocated only to be encoded.
+type jsonAppender interface{ appendJSON(b []byte) []byte }
 
 // reflectEncoder is an encoding/json Encoder with its buffer, recycled:
 // most handlers answer structs, which only reflection encodes.
@@ -239,6 +247,14 @@ const hexDigits = "0123456789abcdef"
 // by U+FFFD, and U+2028 and U+2029 escaped for JavaScript's sake.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
+	b = appendJSONStringBody(b, s)
+	return append(b, '"')
+}
+
+// appendJSONStringBody is appendJSONString without the quotes: escaping
+// works character by character, so the bodies of several strings make
+// the body of their concatenation.
+func appendJSONStringBody(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -289,8 +305,7 @@ func appendJSONString(b []byte, s string) []byte {
 		i += size
 		start = i
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // encodeBuffers recycle answer bodies: a round trip then allocates no

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/okmock/okmock/mock/world"
 )
 
 // The fast encoder must write exactly what encoding/json (without HTML
@@ -99,6 +101,19 @@ func FuzzAppendJSONString(f *testing.F) {
 		}
 		if !utf8.Valid(got) || !json.Valid(got) {
 			t.Fatalf("%q: invalid output %q", s, got)
+		}
+		// The user views write the same bytes as the strings they stand
+		// for, wherever the input splits into first and last name.
+		for _, k := range []int{0, len(s) / 2, len(s)} {
+			u := &world.User{FirstName: s[:k], LastName: s[k:], City: s, Country: s[:k], CountryCode: s[k:]}
+			want, _ := marshalReflect(u.Name())
+			if got := (userName{u}).appendJSON(nil); string(got) != string(want) {
+				t.Fatalf("name %q|%q: got %s, want %s", s[:k], s[k:], got, want)
+			}
+			want, _ = marshalJSON(object{{"city", u.City}, {"country", u.Country}, {"countryCode", u.CountryCode}})
+			if got, _ := marshalJSON(userLocation{u}); string(got) != string(want) {
+				t.Fatalf("location %q: got %s, want %s", s, got, want)
+			}
 		}
 	})
 }

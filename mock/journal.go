@@ -282,6 +282,20 @@ type secretScan struct {
 	appSecrets     []string
 	sessionSecrets []string
 	seen           SecretsSeen
+	// paramsClean says the parameters were scanned and hold no secret,
+	// so maskedList copies their values instead of searching them again.
+	paramsClean bool
+	// token and masked remember the last token masked: a call's token is
+	// journaled twice (the entry's Token, its access_token parameter).
+	token, masked string
+}
+
+// maskToken is maskToken(tok), computed once per token.
+func (sc *secretScan) maskToken(tok string) string {
+	if tok != sc.token || sc.masked == "" {
+		sc.token, sc.masked = tok, maskToken(tok)
+	}
+	return sc.masked
 }
 
 // scan flags the kinds of secret contained in s.
@@ -333,9 +347,11 @@ func (sc *secretScan) maskedList(ps []Param) []Param {
 		out[i].Key = p.Key
 		switch {
 		case p.Key == "access_token" || p.Key == "session_key" || p.Key == "refresh_token":
-			out[i].Value = maskToken(p.Value)
+			out[i].Value = sc.maskToken(p.Value)
 		case maskedParamNames[p.Key]:
 			out[i].Value = "***"
+		case sc.paramsClean:
+			out[i].Value = p.Value
 		default:
 			out[i].Value = sc.mask(p.Value)
 		}

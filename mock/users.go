@@ -36,7 +36,10 @@ func usersGetCurrentUser(c *apiCall) (any, *Error) {
 		fields["uid"] = true
 		return c.renderUser(u, fields), nil
 	}
-	return c.renderUserFields(u, defaultUserFieldList, nil), nil
+	// The common call renders into the call's own buffers: the answer is
+	// encoded before the call is recycled.
+	c.userBuf = u
+	return c.renderUserFields(c.fieldBuf[:0], &c.userBuf, defaultUserFieldList, nil), nil
 }
 
 func usersGetInfo(c *apiCall) (any, *Error) {
@@ -100,20 +103,15 @@ func (c *apiCall) actingUser() (world.User, *Error) {
 // renderUser returns the requested fields of u under OK's names, in the
 // order of the captured default answer.
 func (c *apiCall) renderUser(u world.User, f fieldSet) object {
-	return c.renderUserFields(u, userFields, f)
+	return c.renderUserFields(make(object, 0, len(f)), &u, userFields, f)
 }
 
-// renderUserFields renders the fields of list that f asks for; a nil f
-// asks for all of them.
-func (c *apiCall) renderUserFields(u world.User, list []userField, f fieldSet) object {
-	n := len(f)
-	if f == nil {
-		n = len(list)
-	}
-	m := make(object, 0, n)
+// renderUserFields appends to m the fields of list that f asks for; a nil
+// f asks for all of them. The values point into u.
+func (c *apiCall) renderUserFields(m object, u *world.User, list []userField, f fieldSet) object {
 	for _, uf := range list {
 		if (f == nil || f[uf.name]) && c.fieldAllowed(uf.name) {
-			if v, ok := uf.value(c, &u); ok {
+			if v, ok := uf.value(c, u); ok {
 				m = append(m, field{uf.name, v})
 			}
 		}
@@ -151,14 +149,12 @@ var userFields = []userField{
 	{"age", func(c *apiCall, u *world.User) (any, bool) { age, ok := u.Age(c.now); return age, ok }},
 	{"first_name", func(_ *apiCall, u *world.User) (any, bool) { return &u.FirstName, true }},
 	{"last_name", func(_ *apiCall, u *world.User) (any, bool) { return &u.LastName, true }},
-	{"name", func(_ *apiCall, u *world.User) (any, bool) { return u.Name(), true }},
+	{"name", func(_ *apiCall, u *world.User) (any, bool) { return userName{u}, true }},
 	{"locale", func(_ *apiCall, u *world.User) (any, bool) { return &u.Locale, true }},
 	{"gender", func(_ *apiCall, u *world.User) (any, bool) { return &u.Gender, true }},
 	{"has_email", func(_ *apiCall, u *world.User) (any, bool) { return u.Email != "", true }},
 	{"email", func(_ *apiCall, u *world.User) (any, bool) { return &u.Email, u.Email != "" }},
-	{"location", func(_ *apiCall, u *world.User) (any, bool) {
-		return object{{"city", &u.City}, {"country", &u.Country}, {"countryCode", &u.CountryCode}}, true
-	}},
+	{"location", func(_ *apiCall, u *world.User) (any, bool) { return userLocation{u}, true }},
 	{"online", func(_ *apiCall, u *world.User) (any, bool) { return &u.Online, u.Online != "" }},
 	{"pic_1", func(_ *apiCall, u *world.User) (any, bool) { return &u.Pic1, true }},
 	{"pic_2", func(_ *apiCall, u *world.User) (any, bool) { return &u.Pic2, true }},

@@ -193,6 +193,7 @@ func (c *apiCall) scanRequest() {
 		c.scan.scan(p.Key)
 		c.scan.scan(p.Value)
 	}
+	c.scan.paramsClean = !c.scan.seen.Any()
 	for _, p := range c.params.Dropped {
 		c.scan.scan(p.Value)
 	}

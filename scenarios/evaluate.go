@@ -1,5 +1,10 @@
 package scenarios
 
+// Idle reports that no rule is loaded, so Evaluate would answer nil. A
+// caller on a hot path checks it first: building a Request costs an
+// allocation even when nothing will read it.
+func (e *Engine) Idle() bool { return e.rules.Load() == nil }
+
 // Evaluate runs the request through the rules, counts it for every rule it
 // matches, and returns what the rules that fired ask for, or nil when none
 // fired. With no rules it costs one atomic load.

@@ -76,24 +76,58 @@ func (u User) Age(now time.Time) (age int, ok bool) {
 	return age, true
 }
 
-// parseBirthday reads "YYYY-MM-DD" or "MM-DD".
+// parseBirthday reads "YYYY-MM-DD" or "MM-DD" (a hidden year; 02-29 is
+// valid then). It accepts what time.Parse("2006-01-02") accepts, without
+// its cost: every rendered user's age reads it.
 func parseBirthday(s string) (year, month, day int, hasYear, ok bool) {
 	switch len(s) {
 	case len("2006-01-02"):
-		t, err := time.Parse("2006-01-02", s)
-		if err != nil {
+		if s[4] != '-' {
 			return 0, 0, 0, false, false
 		}
-		return t.Year(), int(t.Month()), t.Day(), true, true
+		y, okY := digits(s[:4])
+		m, d, okMD := monthDay(s[5:], y)
+		if !okY || !okMD {
+			return 0, 0, 0, false, false
+		}
+		return y, m, d, true, true
 	case len("01-02"):
 		// A leap year, so that 02-29 is a valid hidden-year birthday.
-		t, err := time.Parse("2006-01-02", "2000-"+s)
-		if err != nil {
+		m, d, ok := monthDay(s, 2000)
+		if !ok {
 			return 0, 0, 0, false, false
 		}
-		return 0, int(t.Month()), t.Day(), false, true
+		return 0, m, d, false, true
 	}
 	return 0, 0, 0, false, false
+}
+
+// monthDay reads "MM-DD", a real day of year y.
+func monthDay(s string, y int) (month, day int, ok bool) {
+	if len(s) != len("01-02") || s[2] != '-' {
+		return 0, 0, false
+	}
+	m, okM := digits(s[:2])
+	d, okD := digits(s[3:])
+	if !okM || !okD || m < 1 || m > 12 || d < 1 {
+		return 0, 0, false
+	}
+	// The day after the month's last rolls over into the next month.
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return m, d, d <= last
+}
+
+// digits reads a run of ASCII digits.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // userStore holds the profiles by uid.

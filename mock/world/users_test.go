@@ -1,6 +1,7 @@
 package world
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -277,5 +278,43 @@ func TestStatus(t *testing.T) {
 	}
 	if _, ok := w.Status("1"); ok {
 		t.Error("Status of an unknown user")
+	}
+}
+
+// parseBirthday must accept exactly what time.Parse accepts: a stored
+// birthday that one of them refuses would be valid in one place (Age) and
+// not in another (PutUser's check).
+func TestParseBirthdayAgreesWithTimeParse(t *testing.T) {
+	var inputs []string
+	for _, y := range []string{"0000", "1900", "1999", "2000", "2023", "2024", "9999"} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				inputs = append(inputs, fmt.Sprintf("%s-%02d-%02d", y, m, d))
+			}
+		}
+	}
+	for m := 0; m <= 13; m++ {
+		for d := 0; d <= 32; d++ {
+			inputs = append(inputs, fmt.Sprintf("%02d-%02d", m, d))
+		}
+	}
+	inputs = append(inputs, "", "1990-1-020", "1990/01/02", "199a-01-02", "1990-01-0x", "+990-01-02",
+		"1990-01-02 ", " 1990-01-2", "01/02", "1-02", "0a-02", "01-+2", "-1-02", "1990--1-02", "١٩٩٠-01-02")
+	for _, s := range inputs {
+		y, m, d, hasYear, ok := parseBirthday(s)
+		full, errFull := time.Parse("2006-01-02", s)
+		short, errShort := time.Parse("2006-01-02", "2000-"+s)
+		switch {
+		case len(s) == len("2006-01-02"):
+			if ok != (errFull == nil) || ok && (!hasYear || y != full.Year() || m != int(full.Month()) || d != full.Day()) {
+				t.Errorf("parseBirthday(%q) = %d %d %d %v %v; time.Parse: %v %v", s, y, m, d, hasYear, ok, full, errFull)
+			}
+		case len(s) == len("01-02"):
+			if ok != (errShort == nil) || ok && (hasYear || m != int(short.Month()) || d != short.Day()) {
+				t.Errorf("parseBirthday(%q) = %d %d %v %v; time.Parse: %v %v", s, m, d, hasYear, ok, short, errShort)
+			}
+		case ok:
+			t.Errorf("parseBirthday(%q) accepted a string of neither length", s)
+		}
 	}
 }
