@@ -2,6 +2,7 @@ package mock
 
 import (
 	"encoding/json"
+	"unsafe"
 
 	"github.com/valyala/fastjson"
 )
@@ -34,7 +35,7 @@ func parseAttachment(raw string) ([]parsedBlock, *Error) {
 	if err != nil || (v.Type() != fastjson.TypeObject && v.Type() != fastjson.TypeNull) {
 		return nil, errParam("Invalid parameter attachment: not a JSON object")
 	}
-	media := v.Get("media")
+	media := jsonField(v, "media")
 	if media == nil || media.Type() == fastjson.TypeNull {
 		return nil, nil
 	}
@@ -46,13 +47,56 @@ func parseAttachment(raw string) ([]parsedBlock, *Error) {
 		return nil, NewError(600, "") // too many to be worth reading
 	}
 	blocks := make([]parsedBlock, len(items))
+	// Every block's JSON goes into one buffer, sized for the attachment:
+	// blocks are rarely longer than their source.
+	buf := make([]byte, 0, len(raw))
 	for i, item := range items {
 		if !readMediaBlock(item, &blocks[i].mediaBlock) {
 			return nil, errParam("Invalid parameter attachment: bad media block")
 		}
-		blocks[i].raw = item.MarshalTo(nil)
+		start := len(buf)
+		buf = appendFastJSON(buf, item)
+		blocks[i].raw = buf[start:len(buf):len(buf)]
 	}
 	return blocks, nil
+}
+
+// appendFastJSON writes v as compact JSON, strings escaped as appendJSON
+// escapes them. fastjson's own MarshalTo quotes strings the Go way, which
+// is not JSON for control characters ("\x01").
+func appendFastJSON(b []byte, v *fastjson.Value) []byte {
+	switch v.Type() {
+	case fastjson.TypeObject:
+		o, _ := v.Object()
+		b = append(b, '{')
+		first := true
+		o.Visit(func(k []byte, item *fastjson.Value) {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = appendJSONString(b, unsafe.String(unsafe.SliceData(k), len(k)))
+			b = append(b, ':')
+			b = appendFastJSON(b, item)
+		})
+		return append(b, '}')
+	case fastjson.TypeArray:
+		items, _ := v.Array()
+		b = append(b, '[')
+		for i, item := range items {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendFastJSON(b, item)
+		}
+		return append(b, ']')
+	case fastjson.TypeString:
+		s, _ := v.StringBytes()
+		return appendJSONString(b, unsafe.String(unsafe.SliceData(s), len(s)))
+	default:
+		// Numbers keep their source text; true, false and null are fixed.
+		return v.MarshalTo(b)
+	}
 }
 
 // readMediaBlock fills b from a block, reporting false where a field has
@@ -64,7 +108,7 @@ func readMediaBlock(v *fastjson.Value, b *mediaBlock) bool {
 	if v.Type() != fastjson.TypeObject {
 		return false
 	}
-	ok := readString(v, "type", &b.Type) && readString(v, "text", &b.Text) &&
+	ok := readType(v, &b.Type) && readString(v, "text", &b.Text) &&
 		readString(v, "url", &b.URL) && readString(v, "question", &b.Question)
 	if !ok {
 		return false
@@ -97,7 +141,7 @@ func readMediaBlock(v *fastjson.Value, b *mediaBlock) bool {
 // readString sets *dst to the string field key of v; a missing or null
 // field leaves it alone, any other type is false.
 func readString(v *fastjson.Value, key string, dst *string) bool {
-	f := v.Get(key)
+	f := jsonField(v, key)
 	if f == nil || f.Type() == fastjson.TypeNull {
 		return true
 	}
@@ -109,11 +153,46 @@ func readString(v *fastjson.Value, key string, dst *string) bool {
 	return true
 }
 
+// jsonField is the value of key in object v, nil when v is no object or has
+// no such key. Keys match exactly and the last of duplicates wins, as in
+// OK's Jackson (fastjson's Get takes the first).
+func jsonField(v *fastjson.Value, key string) *fastjson.Value {
+	o, err := v.Object()
+	if err != nil {
+		return nil
+	}
+	var found *fastjson.Value
+	o.Visit(func(k []byte, f *fastjson.Value) {
+		if string(k) == key {
+			found = f
+		}
+	})
+	return found
+}
+
+// mediaTypes are the block types OK knows: a known type is answered with
+// the constant rather than a copy of the parser's bytes.
+var mediaTypes = []string{"text", "link", "poll", "photo", "movie", "music", "app", "place", "topic", "group", "user"}
+
+// readType is readString for "type".
+func readType(v *fastjson.Value, dst *string) bool {
+	if f := jsonField(v, "type"); f != nil && f.Type() == fastjson.TypeString {
+		s, _ := f.StringBytes()
+		for _, t := range mediaTypes {
+			if string(s) == t {
+				*dst = t
+				return true
+			}
+		}
+	}
+	return readString(v, "type", dst)
+}
+
 // readObjects returns the array field key of v, whose items must be
 // objects (a null item reads as an empty object); missing or null is an
 // empty list.
 func readObjects(v *fastjson.Value, key string) ([]*fastjson.Value, bool) {
-	f := v.Get(key)
+	f := jsonField(v, key)
 	if f == nil || f.Type() == fastjson.TypeNull {
 		return nil, true
 	}

@@ -1,7 +1,9 @@
 package mock
 
 import (
+	"bytes"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -22,6 +24,11 @@ func TestParseAttachment(t *testing.T) {
 		{"unknown fields and numbers are kept", `{"media":[{"type":"link","url":"https://ok.ru","x":1.50,"y":[true,null]}]}`, "", []string{`{"type":"link","url":"https://ok.ru","x":1.50,"y":[true,null]}`}},
 		{"escapes read as the same text", `{"media":[{"type":"text","text":"\"\u041f\n"}]}`, "", []string{`{"type":"text","text":"\"П\n"}`}},
 		{"several blocks in order", `{"media":[{"type":"text","text":"1"},{"type":"poll","question":"?","answers":[{"text":"да"},{"text":"нет"}]}]}`, "", []string{`{"type":"text","text":"1"}`, `{"type":"poll","question":"?","answers":[{"text":"да"},{"text":"нет"}]}`}},
+		{"escaped control characters stay JSON beside a quote", `{"media":[{"type":"text","text":"say \"hi\" \u0001\u007f"}]}`, "", []string{"{\"type\":\"text\",\"text\":\"say \\\"hi\\\" \\u0001\x7f\"}"}},
+		{"line separators and bad UTF-8 as encoding/json writes them", "{\"media\":[{\"type\":\"text\",\"text\":\"\\\\ \u2028 \xff\"}]}", "", []string{`{"type":"text","text":"\\ \u2028 \ufffd"}`}},
+		{"a duplicate key is kept", `{"media":[{"type":"text","text":"a","text":"b"}]}`, "", []string{`{"type":"text","text":"a","text":"b"}`}},
+		{"the last of duplicate media wins", `{"media":[{"type":"text","text":"a"}],"media":[{"type":"link"}]}`, "", []string{`{"type":"link"}`}},
+		{"keys match exactly", `{"Media":[{"type":"text","text":"a"}]}`, "", nil},
 		{"null attachment has no blocks", `null`, "", nil},
 		{"missing media", `{"text":"x"}`, "", nil},
 		{"null media", `{"media":null}`, "", nil},
@@ -89,4 +96,41 @@ func TestParseAttachmentFields(t *testing.T) {
 	if poll.Question != "Q" || len(poll.Answers) != 2 || poll.Answers[0].Text != "a" || poll.Answers[1].Text != "" {
 		t.Errorf("poll block = %+v", poll.mediaBlock)
 	}
+}
+
+// FuzzParseAttachment holds the blocks of any attachment encoding/json
+// accepts to what encoding/json reads in them: compact, valid JSON with
+// the same values, which the world stores as they are.
+func FuzzParseAttachment(f *testing.F) {
+	for _, s := range []string{
+		`{"media":[{"type":"text","text":"Привет"}]}`,
+		`{"media":[{"type":"text","text":"say \"hi\" \u0001"}]}`,
+		"{\"media\":[{\"type\":\"link\",\"url\":\"https://ok.ru/\xff\u2028\",\"n\":-1.5e3}]}",
+		`{"media":[{"type":"poll","question":"?","answers":[{"text":"\\"},{"text":"\t"}]}]}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		// A map matches keys exactly, as Jackson does; a struct field
+		// would also take "MEDIA".
+		var top map[string]json.RawMessage
+		var want attachment
+		blocks, err := parseAttachment(in)
+		if json.Unmarshal([]byte(in), &top) != nil || json.Unmarshal(top["media"], &want.Media) != nil || err != nil {
+			return // refusals are pinned by TestParseAttachment
+		}
+		if len(blocks) != len(want.Media) {
+			t.Fatalf("%d blocks, encoding/json reads %d", len(blocks), len(want.Media))
+		}
+		for i, b := range blocks {
+			var compact bytes.Buffer
+			if err := json.Compact(&compact, b.raw); err != nil || compact.String() != string(b.raw) {
+				t.Fatalf("block %d %q is not compact JSON (%v)", i, b.raw, err)
+			}
+			var got, exp any
+			if json.Unmarshal(b.raw, &got) != nil || json.Unmarshal(want.Media[i], &exp) != nil || !reflect.DeepEqual(got, exp) {
+				t.Fatalf("block %d = %s, encoding/json reads %s", i, b.raw, want.Media[i])
+			}
+		}
+	})
 }

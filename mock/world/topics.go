@@ -120,12 +120,18 @@ func compactMedia(media []json.RawMessage) ([]json.RawMessage, error) {
 		return nil, invalid("topic without media")
 	}
 	out := make([]json.RawMessage, len(media))
+	// One buffer holds every block: Compact never lengthens its input.
+	n := 0
+	for _, m := range media {
+		n += len(m)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, n))
 	for i, m := range media {
-		var buf bytes.Buffer
-		if err := json.Compact(&buf, m); err != nil || buf.Len() == 0 || buf.Bytes()[0] != '{' {
+		start := buf.Len()
+		if err := json.Compact(buf, m); err != nil || buf.Len() == start || buf.Bytes()[start] != '{' {
 			return nil, invalid("media block %d is not a JSON object", i)
 		}
-		out[i] = buf.Bytes()
+		out[i] = buf.Bytes()[start:buf.Len():buf.Len()]
 	}
 	return out, nil
 }
