@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -216,6 +217,24 @@ func BenchmarkRoundTripPost(b *testing.B) {
 	r, rd := formRequest(body), strings.NewReader(body)
 	r.Body = io.NopCloser(rd)
 	benchRoundTrip(b, ts, func() *http.Request { rd.Reset(body); return r })
+}
+
+// BenchmarkRoundTripGetByIds reads back a posted topic: the read half of
+// the load tool's write workload.
+func BenchmarkRoundTripGetByIds(b *testing.B) {
+	ts := newTestServer(b, Options{})
+	g := ts.session("VALUABLE_ACCESS")
+	rec := ts.do("POST", "/fb.do", hotPostBody(ts), nil)
+	var id string
+	if err := json.Unmarshal(rec.Body.Bytes(), &id); err != nil {
+		b.Fatalf("post: %s", rec.Body)
+	}
+	query := signedServer(map[string]string{"method": "mediatopic.getByIds", "topic_ids": id}, g.AccessToken).Encode()
+	if rec := ts.do("GET", "/fb.do?"+query, "", nil); rec.Header().Get("Invocation-Error") != "" {
+		b.Fatalf("getByIds: %s", rec.Body)
+	}
+	r := httptest.NewRequest("GET", "/fb.do?"+query, nil)
+	benchRoundTrip(b, ts, func() *http.Request { return r })
 }
 
 func benchRoundTrip(b *testing.B, ts *testServer, next func() *http.Request) {

@@ -25,15 +25,6 @@ func BenchmarkRoundTrip(b *testing.B) {
 	}
 }
 
-// BenchmarkRoundTripFriends is one friends.get in the client scheme (the
-// load tool's second workload): a session-secret signature and a list
-// answer.
-func BenchmarkRoundTripFriends(b *testing.B) {
-	ts := newTestServer(b, Options{})
-	req := httptest.NewRequest("GET", "/fb.do?"+clientSchemeQuery(ts), nil)
-	benchRoundTrip(b, ts, func() *http.Request { return req })
-}
-
 // baselineBody is a fixed ~300-byte user object.
 var baselineBody = []byte(`{"uid":"575000000001","birthday":"1987-05-02","age":39,"first_name":"Иван","last_name":"Петров","name":"Иван Петров","locale":"ru","gender":"male","has_email":true,"location":{"city":"Москва","country":"RUSSIAN_FEDERATION","countryCode":"RU"},"online":"web","pic_1":"https://i.mycdn.me/i?r=AAAA","pic_2":"https://i.mycdn.me/i?r=BBBB"}`)
 

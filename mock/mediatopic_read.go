@@ -49,7 +49,8 @@ func mediatopicGetByIDs(c *apiCall) (any, *Error) {
 		if !ok {
 			continue
 		}
-		owner := "user:" + t.AuthorUID
+		author := "user:" + t.AuthorUID
+		owner := author
 		if t.GroupID != "" {
 			owner = "group:" + t.GroupID
 		}
@@ -58,7 +59,7 @@ func mediatopicGetByIDs(c *apiCall) (any, *Error) {
 			media = media[:limit]
 		}
 		mt := mediaTopic{
-			ID: t.ID, CreatedMs: t.Created.UnixMilli(), AuthorRef: "user:" + t.AuthorUID,
+			ID: t.ID, CreatedMs: t.Created.UnixMilli(), AuthorRef: author,
 			OwnerRef: owner, Type: t.Type, Media: media,
 			LikeSummary:       likeSummary{c.world.LikeCount(world.LikeTopic, t.ID), c.world.Liked(world.LikeTopic, t.ID, viewer)},
 			DiscussionSummary: discussionSummary{c.world.CommentCount(world.DiscussedTopic, t.ID)},
@@ -70,9 +71,7 @@ func mediatopicGetByIDs(c *apiCall) (any, *Error) {
 		}
 		out = append(out, mt)
 	}
-	return struct {
-		MediaTopics []mediaTopic `json:"media_topics"`
-	}{out}, nil
+	return mediaTopicsAnswer(out), nil
 }
 
 // voterFields are the default user fields of user pages.
