@@ -2,6 +2,7 @@ package mock
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -42,6 +43,41 @@ func TestJournalMasksAndFlagsSecrets(t *testing.T) {
 	}
 	if !strings.Contains(e.Params["note"], "***APPLICATION_SECRET***") {
 		t.Errorf("secret not masked by value: %q", e.Params["note"])
+	}
+}
+
+// TestJournalFindsEncodedSecrets: a secret whose every byte is
+// percent-encoded appears in no raw text, only in the decoded parameter;
+// it is still flagged and masked, in the query and in a form body.
+func TestJournalFindsEncodedSecrets(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	g := ts.session("VALUABLE_ACCESS")
+	var hidden strings.Builder
+	for _, c := range []byte(DemoApp().Secret) {
+		fmt.Fprintf(&hidden, "%%%02X", c)
+	}
+	signed := signedServer(map[string]string{"method": "users.getLoggedInUser"}, g.AccessToken).Encode()
+	ts.do("GET", "/fb.do?"+signed+"&note=x"+hidden.String(), "", nil)
+	ts.do("POST", "/fb.do", signed+"&note=y"+hidden.String(), map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
+	entries := ts.srv.journal.list(JournalFilter{})
+	if len(entries) != 2 {
+		t.Fatalf("%d entries", len(entries))
+	}
+	for i, e := range entries {
+		e = e.materialized()
+		if !e.Secrets.ApplicationSecret || strings.Contains(e.Params["note"], DemoApp().Secret) || !strings.HasSuffix(e.Params["note"], "***APPLICATION_SECRET***") {
+			t.Errorf("entry %d: flags %+v, note %q", i, e.Secrets, e.Params["note"])
+		}
+	}
+}
+
+func TestWithin(t *testing.T) {
+	raw := "method=a&note=b"
+	if !within(raw[7:8], raw, "") || !within(raw[:], "", raw) || !within("", "", "") {
+		t.Error("slices of the raw text are within it")
+	}
+	if within(strings.Clone(raw[7:8]), raw, "") || within(raw[7:9]+"x", raw, raw) {
+		t.Error("copies are not within the raw text")
 	}
 }
 

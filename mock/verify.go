@@ -3,6 +3,7 @@ package mock
 import (
 	"net"
 	"strings"
+	"unsafe"
 
 	"github.com/okmock/okmock/openapi"
 )
@@ -189,20 +190,41 @@ func (c *apiCall) scanRequest() {
 	if c.app == nil {
 		return
 	}
+	query, body := c.req.URL.RawQuery, c.body
+	c.scan.scan(query)
+	c.scan.scan(body)
 	for _, p := range c.params.All() {
-		c.scan.scan(p.Key)
-		c.scan.scan(p.Value)
+		// Text read straight out of the query or the body was scanned
+		// with it; only decoded text (percent escapes, multipart) is new.
+		if !within(p.Key, query, body) {
+			c.scan.scan(p.Key)
+		}
+		if !within(p.Value, query, body) {
+			c.scan.scan(p.Value)
+		}
 	}
 	c.scan.paramsClean = !c.scan.seen.Any()
 	for _, p := range c.params.Dropped {
 		c.scan.scan(p.Value)
 	}
-	c.scan.scan(c.req.URL.RawQuery)
 	c.scan.scan(c.req.URL.Path)
-	c.scan.scan(c.body)
 	for _, vs := range c.req.Header {
 		for _, v := range vs {
 			c.scan.scan(v)
 		}
 	}
+}
+
+// within reports whether s's bytes lie inside a's or b's: s is then a
+// slice of that text, not a copy.
+func within(s, a, b string) bool {
+	return len(s) == 0 || sliceOf(s, a) || sliceOf(s, b)
+}
+
+func sliceOf(s, outer string) bool {
+	if len(outer) == 0 {
+		return false
+	}
+	p, o := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(outer)))
+	return p >= o && p+uintptr(len(s)) <= o+uintptr(len(outer))
 }
