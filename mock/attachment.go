@@ -170,8 +170,9 @@ func jsonField(v *fastjson.Value, key string) *fastjson.Value {
 	return found
 }
 
-// mediaTypes are the block types OK knows: a known type is answered with
-// the constant rather than a copy of the parser's bytes.
+// mediaTypes are the block types OK knows (checkAttachment refuses
+// others). readType answers a known type with the constant rather than a
+// copy of the parser's bytes.
 var mediaTypes = []string{"text", "link", "poll", "photo", "movie", "music", "app", "place", "topic", "group", "user"}
 
 // readType is readString for "type".

@@ -2,6 +2,7 @@ package mock
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -143,9 +144,10 @@ func (c *apiCall) checkAttachment(raw string) ([]json.RawMessage, *Error) {
 					return nil, err
 				}
 			}
-		case "movie", "music", "app", "place", "topic", "group", "user":
 		default:
-			return nil, errParam("Invalid parameter attachment: unknown media type %q", b.Type)
+			if !slices.Contains(mediaTypes, b.Type) {
+				return nil, errParam("Invalid parameter attachment: unknown media type %q", b.Type)
+			}
 		}
 		media[i] = b.raw
 	}

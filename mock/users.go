@@ -103,7 +103,11 @@ func (c *apiCall) actingUser() (world.User, *Error) {
 // renderUser returns the requested fields of u under OK's names, in the
 // order of the captured default answer.
 func (c *apiCall) renderUser(u world.User, f fieldSet) object {
-	return c.renderUserFields(make(object, 0, len(f)), &u, userFields, f)
+	n := len(f)
+	if f == nil {
+		n = len(userFields)
+	}
+	return c.renderUserFields(make(object, 0, n), &u, userFields, f)
 }
 
 // renderUserFields appends to m the fields of list that f asks for; a nil
