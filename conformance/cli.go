@@ -19,7 +19,17 @@ const (
 	ExitPass  = 0 // everything not skipped or known failing passed
 	ExitFail  = 1 // a spec failed, or a known-failing one passed
 	ExitUsage = 2 // bad flags, no driver, no okmock
+	// ExitInterrupted is a run stopped by SIGINT or SIGTERM (its context
+	// done), whatever the specs run so far gave: 128+SIGINT, as shells
+	// answer for a command stopped by Ctrl-C.
+	ExitInterrupted = 130
 )
+
+// interruptGrace is Ginkgo's grace period in a run of the kit: how long
+// an interrupted spec, and then its clean-up, may take to return before
+// Ginkgo moves on. okmock conformance kills the kit 5s after an
+// interrupt, and the reports are written only after these.
+const interruptGrace = time.Second
 
 const cliUsage = `okmock-conformance: check an OK client library through its driver
 
@@ -30,7 +40,9 @@ Usage:
 
 okmock conformance [flags] runs this same kit when both are installed. The
 driver speaks conformance/PROTOCOL.md. Exit status: 0 when every spec not
-skipped or known failing passed, 1 otherwise, 2 on a usage or setup error.
+skipped or known failing passed, 1 otherwise, 2 on a usage or setup error,
+130 when interrupted (SIGINT, SIGTERM); the reports then hold the specs run
+so far.
 
 Flags:
 `
@@ -96,6 +108,11 @@ func parseCLI(args []string, stderr io.Writer) (*cliFlags, error) {
 // args, starts (or reaches) okmock, runs the suite against the driver and
 // reports. It answers the exit status. Ginkgo writes its progress to the
 // process's standard output.
+//
+// When ctx is done (okmock-conformance cancels it on SIGINT and SIGTERM,
+// which Ginkgo also catches) the spec running is stopped within about a
+// second, the specs left are skipped, the reports asked for are written
+// with the specs run so far, and Main answers ExitInterrupted.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	c, err := parseCLI(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
@@ -110,6 +127,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return ExitPass
 	}
 	summary, err := c.run(ctx)
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(stderr, "okmock conformance: interrupted before the specs started:", err)
+		return ExitInterrupted
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "okmock conformance:", err)
 		return ExitUsage
@@ -120,6 +141,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "okmock conformance:", err)
 			return ExitUsage
 		}
+	}
+	if summary.Interrupted {
+		fmt.Fprintln(stderr, "okmock conformance: interrupted; the reports hold the specs run so far")
+		return ExitInterrupted
 	}
 	if !summary.Passed {
 		return ExitFail
@@ -141,7 +166,14 @@ func (c *cliFlags) run(ctx context.Context) (*Summary, error) {
 		return nil, err
 	}
 	driver := NewDriver(dial)
-	defer driver.Close()
+	defer func() {
+		// An interrupted run has seconds left: no polite goodbyes.
+		if ctx.Err() != nil {
+			driver.Kill()
+		} else {
+			driver.Close()
+		}
+	}()
 	var target *Target
 	name := "embedded okmock"
 	if c.target != "" {
@@ -153,8 +185,15 @@ func (c *cliFlags) run(ctx context.Context) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer target.Close()
+	defer func() {
+		if ctx.Err() != nil {
+			target.abort()
+		} else {
+			target.Close()
+		}
+	}()
 	suite, reporter := ginkgo.GinkgoConfiguration()
+	suite.GracePeriod = interruptGrace
 	suite.FocusStrings, suite.SkipStrings, suite.LabelFilter = c.focus, c.skip, c.labelFilter
 	if c.seed != 0 {
 		suite.RandomSeed = c.seed
@@ -165,7 +204,7 @@ func (c *cliFlags) run(ctx context.Context) (*Summary, error) {
 	figures := DefaultFigures
 	figures.Deadline = c.deadline
 	return Run(failRecorder{}, Options{Driver: driver, Target: target, Figures: figures,
-		Suite: suite, Reporter: reporter, KnownFailing: known, TargetName: name})
+		Suite: suite, Reporter: reporter, KnownFailing: known, TargetName: name, Context: ctx})
 }
 
 func (c *cliFlags) dialer() (Dialer, error) {

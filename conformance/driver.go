@@ -53,7 +53,7 @@ func (d *Driver) connect(ctx context.Context) error {
 		return err
 	}
 	d.cur, d.logs = c, c.logs
-	raw, err := d.exchange(&protocol.Instruction{Type: protocol.TypeHello, Protocol: protocol.Version, Suite: SuiteName}, helloDeadline)
+	raw, err := d.exchange(ctx, &protocol.Instruction{Type: protocol.TypeHello, Protocol: protocol.Version, Suite: SuiteName}, helloDeadline)
 	if err != nil {
 		return fmt.Errorf("hello: %w", err)
 	}
@@ -85,18 +85,18 @@ func (d *Driver) Send(ctx context.Context, ins *protocol.Instruction, deadline t
 	if err := d.connect(ctx); err != nil {
 		return nil, err
 	}
-	return d.exchange(ins, deadline)
+	return d.exchange(ctx, ins, deadline)
 }
 
 // exchange sends ins on the current exchange; d.mu is held.
-func (d *Driver) exchange(ins *protocol.Instruction, deadline time.Duration) (*protocol.Response, error) {
+func (d *Driver) exchange(ctx context.Context, ins *protocol.Instruction, deadline time.Duration) (*protocol.Response, error) {
 	ins.ID = d.nextID
 	d.nextID++
 	line, err := json.Marshal(ins)
 	if err != nil {
 		return nil, err
 	}
-	got, err := d.cur.exchange(line, deadline)
+	got, err := d.cur.exchange(ctx, line, deadline)
 	if err != nil {
 		d.drop(true)
 		return nil, err
@@ -177,4 +177,12 @@ func (d *Driver) Close() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.drop(false)
+}
+
+// Kill ends the exchange at once (a driver process is killed, not given
+// a moment to exit): for an interrupted run, which has seconds to stop.
+func (d *Driver) Kill() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.drop(true)
 }

@@ -135,3 +135,20 @@ func TestTCPDialerGivesUpAfterItsWait(t *testing.T) {
 		t.Errorf("err = %v after %v, want a failure after retrying for the wait", err, time.Since(start))
 	}
 }
+
+// TestSendGivesUpWhenTheContextIsDone: an interrupted run does not wait
+// out the deadline of a driver that does not answer.
+func TestSendGivesUpWhenTheContextIsDone(t *testing.T) {
+	d := NewDriver(InProcessDialer(scripted(func(int64) string { return "" })))
+	defer d.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := d.Send(ctx, &protocol.Instruction{Type: protocol.TypeCall}, time.Minute)
+	if err == nil || !strings.Contains(err.Error(), "context canceled") {
+		t.Errorf("err = %v, want the context's", err)
+	}
+	if took := time.Since(start); took > 30*time.Second {
+		t.Errorf("Send took %v", took)
+	}
+}

@@ -19,6 +19,7 @@ import (
 
 // suiteRun is what every spec of one run shares.
 type suiteRun struct {
+	ctx      context.Context // Options.Context: done when the run is interrupted
 	target   *Target
 	driver   *Driver
 	hello    protocol.HelloResult
@@ -28,6 +29,22 @@ type suiteRun struct {
 }
 
 func (r *suiteRun) has(f protocol.Feature) bool { return r.features[f] }
+
+// interruptedNote is why specs stop when the run's context is done.
+const interruptedNote = "Interrupted: the run's context is done"
+
+// stopIfInterrupted aborts the suite, Ginkgo's way of skipping every
+// remaining spec, once the run's context is done (a cancellation Ginkgo
+// does not see, as it only watches signals).
+func (r *suiteRun) stopIfInterrupted() {
+	if r.ctx.Err() != nil {
+		AbortSuite(interruptedNote, 1)
+	}
+}
+
+// cleanupWait bounds a spec's clean-up calls to okmock: Ginkgo gives an
+// interrupted run's clean-up only its grace period anyway.
+const cleanupWait = 10 * time.Second
 
 // active is the run the registered specs use (Ginkgo runs one suite per
 // process).
@@ -56,8 +73,13 @@ type Fixture struct {
 	rules []string
 }
 
-func newFixture(spec Spec, r *suiteRun) *Fixture {
-	f := &Fixture{spec: spec, run: r, ctx: context.Background(), started: time.Now()}
+// newFixture sets up spec's world. Its calls end when Ginkgo cancels sc
+// (an interrupt, a timeout) or when the run's context is done.
+func newFixture(sc SpecContext, spec Spec, r *suiteRun) *Fixture {
+	ctx, cancel := context.WithCancelCause(sc)
+	unhook := context.AfterFunc(r.ctx, func() { cancel(context.Cause(r.ctx)) })
+	DeferCleanup(func() { unhook(); cancel(nil) })
+	f := &Fixture{spec: spec, run: r, ctx: ctx, started: time.Now()}
 	f.Scheme = pickScheme(r.has, spec.Session)
 	f.App = r.ids.app(spec.Name)
 	var err error
@@ -82,10 +104,14 @@ func (f *Fixture) cleanup() {
 			AddReportEntry("driver stderr", logs)
 		}
 	}
+	// The spec's own context may be cancelled already (an interrupt):
+	// clean-up has one of its own.
+	ctx, cancel := context.WithTimeout(context.Background(), cleanupWait)
+	defer cancel()
 	for _, id := range f.rules {
-		_ = f.run.target.Control.RemoveRule(f.ctx, id) // gone already if the spec removed it
+		_ = f.run.target.Control.RemoveRule(ctx, id) // gone already if the spec removed it
 	}
-	_ = f.run.target.Control.DeleteApp(f.ctx, f.App.Key)
+	_ = f.run.target.Control.DeleteApp(ctx, f.App.Key)
 }
 
 // Config is the config object of an instruction. The application secret
@@ -167,6 +193,10 @@ func (f *Fixture) Send(ins *protocol.Instruction) *protocol.Response {
 	line, _ := json.Marshal(ins)
 	GinkgoWriter.Printf("→ %s\n", clip(string(line), 600))
 	resp, err := f.run.driver.Send(f.ctx, ins, deadline)
+	if err != nil {
+		// Not the driver's fault: the run was interrupted meanwhile.
+		f.run.stopIfInterrupted()
+	}
 	Expect(err).NotTo(HaveOccurred(), "the driver must answer the %s instruction", ins.Type)
 	out, _ := json.Marshal(resp)
 	GinkgoWriter.Printf("← %s\n", clip(string(out), 600))

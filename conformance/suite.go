@@ -30,6 +30,10 @@ type Options struct {
 	KnownFailing []string
 	// TargetName describes the target in the summary.
 	TargetName string
+	// Context, when done, interrupts the run: the instruction in flight is
+	// abandoned and the remaining specs are aborted, as Ginkgo does on
+	// SIGINT (which it also catches itself). nil means never.
+	Context context.Context
 }
 
 var (
@@ -42,13 +46,17 @@ var (
 func register() {
 	registerOnce.Do(func() {
 		for _, s := range Catalogue() {
-			It(s.Name, Label(s.Labels()...), func() {
+			// The spec takes Ginkgo's SpecContext so that Ginkgo cancels
+			// it on an interrupt and waits for it to return, instead of
+			// leaving it running with the driver still held.
+			It(s.Name, Label(s.Labels()...), func(sc SpecContext) {
 				r := active
+				r.stopIfInterrupted()
 				if why := s.missing(r.has); why != "" {
 					Skip(why)
 				}
 				AddReportEntry("fact", s.Fact, types.ReportEntryVisibilityFailureOrVerbose)
-				s.run(newFixture(s, r))
+				s.run(newFixture(sc, s, r))
 			})
 		}
 		ReportAfterSuite("okmock conformance", func(r Report) { lastReport = r })
@@ -66,7 +74,10 @@ func Run(t GinkgoTestingT, opts Options) (*Summary, error) {
 	if opts.Figures == (Figures{}) {
 		opts.Figures = DefaultFigures
 	}
-	ctx := context.Background()
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	hello, err := opts.Driver.Hello(ctx)
 	if err != nil {
 		return nil, err
@@ -75,7 +86,7 @@ func Run(t GinkgoTestingT, opts Options) (*Summary, error) {
 	for _, f := range hello.Features {
 		features[f] = true
 	}
-	active = &suiteRun{target: opts.Target, driver: opts.Driver, hello: hello,
+	active = &suiteRun{ctx: ctx, target: opts.Target, driver: opts.Driver, hello: hello,
 		features: features, figures: opts.Figures, ids: newIDSource()}
 	register()
 	RegisterFailHandler(Fail)
@@ -90,5 +101,9 @@ func Run(t GinkgoTestingT, opts Options) (*Summary, error) {
 	if err := writeGinkgoReports(report, opts.Reporter); err != nil {
 		return nil, err
 	}
-	return summarize(report, hello, opts.TargetName, started, known), nil
+	s := summarize(report, hello, opts.TargetName, started, known)
+	if ctx.Err() != nil {
+		s.Interrupted, s.Passed = true, false
+	}
+	return s, nil
 }

@@ -21,6 +21,9 @@ const (
 	StateSkipped        = "skipped"
 	StateKnownFailing   = "known-failing"
 	StateUnexpectedPass = "unexpected-pass"
+	// StateInterrupted is the spec that was running when the run was
+	// interrupted; the specs left are skipped.
+	StateInterrupted = "interrupted"
 )
 
 // Summary is the outcome of a run, as --json-report writes it.
@@ -37,6 +40,9 @@ type Summary struct {
 	// Passed is the verdict: nothing failed outside the known-failing
 	// list, and nothing on the list passed.
 	Passed bool `json:"passed"`
+	// Interrupted says the run was stopped (SIGINT, SIGTERM) before its
+	// end: the summary holds the specs run so far.
+	Interrupted bool `json:"interrupted,omitempty"`
 	// Totals counts the specs by state.
 	Totals map[string]int `json:"totals"`
 	// Failed names the specs that make the run fail (failed, and passing
@@ -92,7 +98,12 @@ func summarize(report types.Report, hello protocol.HelloResult, target string, s
 		}
 	}
 	slices.Sort(s.UnknownKnownFailing)
-	s.Passed = len(s.Failed) == 0 && len(report.SpecialSuiteFailureReasons) == 0
+	s.Interrupted = s.Totals[StateInterrupted] > 0
+	for _, why := range report.SpecialSuiteFailureReasons {
+		// Ginkgo's own catch of SIGINT between two specs: none interrupted.
+		s.Interrupted = s.Interrupted || strings.HasPrefix(why, "Interrupted")
+	}
+	s.Passed = len(s.Failed) == 0 && len(report.SpecialSuiteFailureReasons) == 0 && !s.Interrupted
 	return s
 }
 
@@ -101,6 +112,9 @@ func verdict(r types.SpecReport, ran, listed bool) (state, message string) {
 	switch {
 	case !ran:
 		return StateSkipped, "not run"
+	case r.State == types.SpecStateInterrupted || r.State == types.SpecStateAborted:
+		// The suite aborts only on an interrupt (stopIfInterrupted).
+		return StateInterrupted, msg
 	case r.State == types.SpecStatePassed:
 		return StatePassed, ""
 	case listed && r.State == types.SpecStateFailed && msg == unexpectedPassNote:
@@ -152,7 +166,7 @@ func (s *Summary) Print(w io.Writer) {
 		s.Totals[StateKnownFailing], s.Totals[StateUnexpectedPass], float64(s.DurationMS)/1000)
 	for _, r := range s.Specs {
 		switch r.State {
-		case StateFailed, StateUnexpectedPass, StateKnownFailing:
+		case StateFailed, StateUnexpectedPass, StateKnownFailing, StateInterrupted:
 			fmt.Fprintf(w, "  %-16s %s [%s]\n", strings.ToUpper(r.State), r.Name, r.Tier)
 			fmt.Fprintf(w, "  %16s fact: %s\n", "", r.Fact)
 			if m := firstLine(r.Message); m != "" {
@@ -164,7 +178,10 @@ func (s *Summary) Print(w io.Writer) {
 		fmt.Fprintf(w, "  warning: the known-failing list names %q, which is not a spec\n", n)
 	}
 	verdict := "PASS"
-	if !s.Passed {
+	switch {
+	case s.Interrupted:
+		verdict = "INTERRUPTED (the specs left did not run)"
+	case !s.Passed:
 		verdict = "FAIL"
 	}
 	fmt.Fprintf(w, "verdict: %s\n", verdict)

@@ -26,13 +26,22 @@ type Target struct {
 	// not follow redirects.
 	HTTP *http.Client
 
-	stop func()
+	stop func(hard bool)
 }
 
-// Close stops an embedded okmock; a remote one is left running.
+// Close stops an embedded okmock, letting requests in flight finish; a
+// remote one is left running.
 func (t *Target) Close() {
 	if t.stop != nil {
-		t.stop()
+		t.stop(false)
+	}
+}
+
+// abort stops an embedded okmock at once, requests in flight included:
+// an interrupted run cannot wait for a driver's slow call.
+func (t *Target) abort() {
+	if t.stop != nil {
+		t.stop(true)
 	}
 }
 
@@ -60,7 +69,11 @@ func StartEmbedded(listen, advertise string) (*Target, error) {
 		local = "http://127.0.0.1:" + port
 	}
 	t := newTarget(local, advertise)
-	t.stop = func() {
+	t.stop = func(hard bool) {
+		if hard {
+			_ = hs.Close()
+			return
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		_ = hs.Shutdown(ctx)

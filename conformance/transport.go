@@ -52,8 +52,9 @@ func (c *conn) read(r io.Reader) {
 	c.readErr = sc.Err()
 }
 
-// exchange writes one line and waits for one line back until deadline.
-func (c *conn) exchange(line []byte, deadline time.Duration) (string, error) {
+// exchange writes one line and waits for one line back until deadline,
+// or until ctx is done: an interrupted run must not wait out the deadline.
+func (c *conn) exchange(ctx context.Context, line []byte, deadline time.Duration) (string, error) {
 	if _, err := c.w.Write(append(line, '\n')); err != nil {
 		return "", fmt.Errorf("the driver does not take input: %w", err)
 	}
@@ -70,6 +71,8 @@ func (c *conn) exchange(line []byte, deadline time.Duration) (string, error) {
 		return got, nil
 	case <-t.C:
 		return "", fmt.Errorf("the driver did not answer within %v", deadline)
+	case <-ctx.Done():
+		return "", fmt.Errorf("gave up waiting for the driver's answer: %w", context.Cause(ctx))
 	}
 }
 

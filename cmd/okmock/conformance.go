@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"syscall"
 	"time"
 )
 
@@ -65,8 +66,22 @@ func runKit(ctx context.Context, self string, lookPath func(string) (string, err
 	if cmd.ProcessState != nil && cmd.ProcessState.ExitCode() >= 0 {
 		return cmd.ProcessState.ExitCode()
 	}
+	if brokenPipe(cmd.ProcessState) {
+		// `okmock conformance --list | head`: the reader went away, which
+		// is no error to print; answer what a shell would.
+		return 128 + int(syscall.SIGPIPE)
+	}
 	fmt.Fprintf(stderr, "okmock conformance: %s: %v\n", kit, err)
 	return 2
+}
+
+// brokenPipe says the kit died of SIGPIPE: it wrote to a closed pipe.
+func brokenPipe(st *os.ProcessState) bool {
+	if st == nil {
+		return false
+	}
+	ws, ok := st.Sys().(syscall.WaitStatus)
+	return ok && ws.Signaled() && ws.Signal() == syscall.SIGPIPE
 }
 
 // findKit is the path of the kit: the executable named kitName beside self

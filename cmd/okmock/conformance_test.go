@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"os"
@@ -123,6 +124,40 @@ func TestConformanceInterruptsTheKit(t *testing.T) {
 		}
 	case <-time.After(kitInterruptGrace + 5*time.Second):
 		t.Fatal("the kit did not stop")
+	}
+}
+
+// TestConformanceIntoAClosedPipe: `okmock conformance --list | head -1`
+// says nothing when head stops reading and the kit dies of SIGPIPE.
+func TestConformanceIntoAClosedPipe(t *testing.T) {
+	dir := t.TempDir()
+	// The kit writes until its output breaks (and stops there even if
+	// SIGPIPE is ignored, when echo fails instead).
+	fakeKit(t, dir, "kit", "while echo catalogue line; do :; done")
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- runKit(t.Context(), filepath.Join(dir, "okmock"), exec.LookPath, []string{"--list"}, nil, w, &stderr)
+		w.Close()
+	}()
+	if _, err := bufio.NewReader(r).ReadString('\n'); err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	select {
+	case code := <-done:
+		if code != 141 {
+			t.Errorf("exit status %d, want 141 (128+SIGPIPE)", code)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the kit did not stop")
+	}
+	if got := stderr.String(); got != "" {
+		t.Errorf("stderr: %q", got)
 	}
 }
 
