@@ -141,6 +141,13 @@ func (w *lockedWriter) Write(p []byte) (int, error) {
 	return w.b.Write(p)
 }
 
+// lines answers what was recorded so far, in and out.
+func (r *wireRecorder) lines() (in, out string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.in.String(), r.out.String()
+}
+
 // checkWire validates every line exchanged against the schema, and each
 // result against the result shape of its instruction type.
 func checkWire(t *testing.T, rec *wireRecorder) {
@@ -152,7 +159,8 @@ func checkWire(t *testing.T, rec *wireRecorder) {
 	}
 	types := map[int64]string{}
 	types0 := map[string]int{}
-	for line := range strings.SplitSeq(strings.TrimSpace(rec.in.String()), "\n") {
+	sent, answered := rec.lines()
+	for line := range strings.SplitSeq(strings.TrimSpace(sent), "\n") {
 		var ins struct {
 			ID   int64  `json:"id"`
 			Type string `json:"type"`
@@ -164,7 +172,7 @@ func checkWire(t *testing.T, rec *wireRecorder) {
 			t.Errorf("the suite sent an instruction the schema refuses: %s\n%v", clip(line, 400), err)
 		}
 	}
-	for line := range strings.SplitSeq(strings.TrimSpace(rec.out.String()), "\n") {
+	for line := range strings.SplitSeq(strings.TrimSpace(answered), "\n") {
 		if err := root.Validate(decodeAny(t, []byte(line))); err != nil {
 			t.Errorf("the reference driver wrote a response the schema refuses: %s\n%v", clip(line, 400), err)
 		}

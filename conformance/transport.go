@@ -180,14 +180,25 @@ func InProcessDialer(serve ServeFunc) Dialer {
 		inR, inW := io.Pipe()
 		outR, outW := io.Pipe()
 		ctx, cancel := context.WithCancel(context.Background())
+		served := make(chan struct{})
 		go func() {
+			defer close(served)
 			err := serve(ctx, inR, outW)
 			_ = outW.CloseWithError(err)
 		}()
-		stop := func(bool) {
+		stop := func(hard bool) {
 			cancel()
 			_ = inW.Close()
 			_ = outR.Close()
+			// Like a process given a moment to exit: once stopped politely,
+			// the driver no longer runs, so nothing it shares with the
+			// caller changes behind the caller's back.
+			if !hard {
+				select {
+				case <-served:
+				case <-time.After(2 * time.Second):
+				}
+			}
 		}
 		return newConn(outR, inW, stop, nil), nil
 	}
