@@ -138,7 +138,7 @@ func (w *World) AddBookmark(uid, typ, ref string) (added bool, err error) {
 	if t, ok := bookmarkTargets[typ]; ok && !t.exists(w, ref) {
 		return false, notFound(ErrUnknownObject, typ+" "+ref)
 	}
-	return w.bookmarksLocked().add(uid, Bookmark{Type: typ, RefID: ref, Created: w.now}), nil
+	return w.bookmarksLocked().add(keep(uid), Bookmark{Type: keep(typ), RefID: keep(ref), Created: w.now}), nil
 }
 
 // RemoveBookmark drops an object from uid's bookmarks; removed is false

@@ -177,6 +177,8 @@ func (w *World) AddComment(c Comment) (string, error) {
 	}
 	c.ID = w.newIDLocked(shortID)
 	c.Created = w.stamp(c.Created)
+	c.Object, c.ObjectID, c.AuthorUID = keep(c.Object), keep(c.ObjectID), keep(c.AuthorUID)
+	c.Text, c.ReplyTo = keep(c.Text), keep(c.ReplyTo)
 	s.table.put(c)
 	return c.ID, nil
 }

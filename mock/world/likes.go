@@ -87,7 +87,7 @@ func (s *likeStore) add(kind, id, uid string) bool {
 	if slices.Contains(s.byObject[key], uid) {
 		return false
 	}
-	s.byObject[key] = append(s.byObject[key], uid)
+	s.byObject[key] = append(s.byObject[key], keep(uid))
 	return true
 }
 

@@ -91,9 +91,15 @@ func (w *World) PostTopic(t Topic) (string, error) {
 			t.Type = TopicGroupTheme
 		}
 	}
-	if !slices.Contains(topicTypes, t.Type) {
+	i := slices.Index(topicTypes, t.Type)
+	if i < 0 {
 		return "", invalid("topic type %q", t.Type)
 	}
+	// The stored topic keeps none of the caller's strings: a request's
+	// parameters are slices of its whole body, which would otherwise stay
+	// in memory as long as the topic does.
+	t.Type = topicTypes[i]
+	t.AuthorUID, t.GroupID = keep(t.AuthorUID), keep(t.GroupID)
 	if strings.HasPrefix(t.Type, "GROUP_") != (t.GroupID != "") {
 		return "", invalid("topic type %s with group %q", t.Type, t.GroupID)
 	}
