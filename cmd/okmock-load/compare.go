@@ -75,14 +75,14 @@ func compare(ctx context.Context, l *launcher, log io.Writer) (*comparison, erro
 func compareWorkload(ctx context.Context, l *launcher, bareSrv *child, w workload, log io.Writer) (row, error) {
 	cfg := l.cfg
 	r := row{workload: w}
-	closed, err := runLoop(ctx, l, bareSrv, w, "closed", log, func(addr string, ring [][]byte) *phaseResult {
-		return closedLoop(ctx, addr, ring, cfg.conns, cfg.duration, cfg.maxRequests, true)
+	closed, err := runLoop(ctx, l, bareSrv, w, "closed", log, func(addr string, ring [][]byte, d time.Duration, record bool) *phaseResult {
+		return closedLoop(ctx, addr, ring, cfg.conns, d, cfg.maxRequests, record)
 	})
 	if err != nil {
 		return r, err
 	}
-	open, err := runLoop(ctx, l, bareSrv, w, "open", log, func(addr string, ring [][]byte) *phaseResult {
-		return openLoop(ctx, addr, ring, cfg.conns, cfg.rate, cfg.duration, cfg.maxRequests)
+	open, err := runLoop(ctx, l, bareSrv, w, "open", log, func(addr string, ring [][]byte, d time.Duration, _ bool) *phaseResult {
+		return openLoop(ctx, addr, ring, cfg.conns, cfg.rate, d, cfg.maxRequests)
 	})
 	if err != nil {
 		return r, err
@@ -95,10 +95,15 @@ func compareWorkload(ctx context.Context, l *launcher, bareSrv *child, w workloa
 }
 
 // runLoop starts an okmock, builds the workload's requests against it and
-// runs the loop cfg.repeat times on each server. On a shared machine a
-// neighbour's burst can land on one phase: the servers take turns, and
-// the caller keeps the pair with the median ratio.
-func runLoop(ctx context.Context, l *launcher, bareSrv *child, w workload, name string, log io.Writer, loop func(addr string, ring [][]byte) *phaseResult) ([][2]*phaseResult, error) {
+// runs the loop cfg.repeat times on each server, for cfg.duration after a
+// warm-up of cfg.warmup. On a shared machine a neighbour's burst can land
+// on one phase: the servers take turns, and the caller keeps the pair with
+// the median ratio.
+//
+// The warm-up is the loop itself, unrecorded: a closed-loop warm-up before
+// an open-loop phase would write ten times what the phase writes, and the
+// phase would measure the collection of that garbage rather than the rate.
+func runLoop(ctx context.Context, l *launcher, bareSrv *child, w workload, name string, log io.Writer, loop func(addr string, ring [][]byte, d time.Duration, record bool) *phaseResult) ([][2]*phaseResult, error) {
 	cfg := l.cfg
 	okSrv, _, err := l.start(ctx, kindOkmock)
 	if err != nil {
@@ -115,8 +120,8 @@ func runLoop(ctx context.Context, l *launcher, bareSrv *child, w workload, name 
 	for range cfg.repeat {
 		var pair [2]*phaseResult
 		for k, srv := range [2]*child{bareSrv, okSrv} {
-			closedLoop(ctx, srv.addr, ring, cfg.conns, cfg.warmup, cfg.maxRequests, false)
-			pair[k] = measure(srv.pid(), func() *phaseResult { return loop(srv.addr, ring) })
+			loop(srv.addr, ring, cfg.warmup, false)
+			pair[k] = measure(srv.pid(), func() *phaseResult { return loop(srv.addr, ring, cfg.duration, true) })
 			logPhase(log, w.name, name, srv.name, pair[k])
 		}
 		runs = append(runs, pair)
