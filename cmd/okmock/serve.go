@@ -124,6 +124,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprintln(stderr, "okmock:", err)
 		return 2
 	}
+	restoreGC := relaxGCForStartup(getenv)
+	defer restoreGC()
 	srv, err := mock.New(opts)
 	if err == nil {
 		err = cfg.state.restore(srv, stdout)
@@ -144,6 +146,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprintln(stderr, "okmock:", err)
 		return 1
 	}
+	restoreGC()
 	printBanner(stdout, ln.Addr().String(), opts)
 	saveState := cfg.state.keep(srv, logger)
 	errc := make(chan error, 2)
