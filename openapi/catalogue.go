@@ -15,10 +15,12 @@ import (
 )
 
 // Catalogue is the OK method table derived from an OpenAPI document.
+//
+// It keeps its method table and the source, not kin-openapi's document:
+// that document is most of a running okmock's live heap, which the garbage
+// collector marks on every cycle, and marking it was what stretched
+// okmock's p99 latency. Document builds one when a caller needs it.
 type Catalogue struct {
-	// Doc is the whole document, references resolved.
-	Doc *openapi3.T
-
 	methods []*Method // sorted by name
 	exact   map[string]*Method
 	folded  map[string]*Method // keyed by the lowercase name
@@ -112,7 +114,6 @@ func newCatalogue(doc *openapi3.T) (*Catalogue, error) {
 		return nil, fmt.Errorf("openapi: the document has no paths")
 	}
 	c := &Catalogue{
-		Doc:    doc,
 		exact:  map[string]*Method{},
 		folded: map[string]*Method{},
 	}
@@ -189,8 +190,19 @@ func (c *Catalogue) JSON() ([]byte, error) {
 			}
 			fallthrough
 		default:
-			c.json, c.jsonErr = json.Marshal(c.Doc)
+			var doc *openapi3.T
+			if doc, c.jsonErr = c.Document(); c.jsonErr == nil {
+				c.json, c.jsonErr = json.Marshal(doc)
+			}
 		}
 	})
 	return c.json, c.jsonErr
+}
+
+// Document builds the whole document anew from its source, references
+// resolved, for callers that walk it (tools, tests). The catalogue does
+// not keep one; each call costs a load of the source without validation.
+func (c *Catalogue) Document() (*openapi3.T, error) {
+	doc, _, err := parseDocument(c.source, c.sourceJSON)
+	return doc, err
 }

@@ -73,14 +73,19 @@ type Method struct {
 	// Params are the method's own parameters in document order (the common
 	// ones, application_key, sig and the like, are left out).
 	Params []Param
-	// PathItem is the method's path item, which carries its x-ok-*
-	// extensions and parameters.
-	PathItem *openapi3.PathItem
-	// Operation is the GET operation (the POST one is its twin).
-	Operation *openapi3.Operation
-	// ResponseSchema is the schema of a successful result (not of the
-	// error object the method may answer instead).
-	ResponseSchema *openapi3.Schema
+	// The method keeps nothing of kin-openapi's document (see Catalogue);
+	// ResponseSchema finds its result schema in one.
+}
+
+// ResponseSchema is the schema of the method's successful result (not of
+// the error object it may answer instead) in doc, a document of the
+// method's catalogue (Catalogue.Document).
+func (m *Method) ResponseSchema(doc *openapi3.T) (*openapi3.Schema, error) {
+	item := doc.Paths.Value(m.Path)
+	if item == nil || item.Get == nil {
+		return nil, fmt.Errorf("openapi: the document has no GET %s", m.Path)
+	}
+	return successSchema(item.Get)
 }
 
 func newMethod(path string, item *openapi3.PathItem) (*Method, error) {
@@ -96,7 +101,7 @@ func newMethod(path string, item *openapi3.PathItem) (*Method, error) {
 	if want := "/api/" + group + "/" + short; path != want {
 		return fail("the path of %s must be %s", name, want)
 	}
-	m := &Method{Name: name, Group: group, Short: short, Path: path, PathItem: item}
+	m := &Method{Name: name, Group: group, Short: short, Path: path}
 
 	session, _ := ext[extSession].(string)
 	switch Session(session) {
@@ -138,12 +143,11 @@ func newMethod(path string, item *openapi3.PathItem) (*Method, error) {
 	if item.Get == nil || item.Post == nil {
 		return fail("every method answers both GET and POST")
 	}
-	m.Operation = item.Get
-	schema, err := successSchema(item.Get)
-	if err != nil {
+	// Checked here so that a document whose results cannot be found is
+	// refused at load, not when a test asks for one.
+	if _, err := successSchema(item.Get); err != nil {
 		return fail("%v", err)
 	}
-	m.ResponseSchema = schema
 
 	params, err := methodParams(item)
 	if err != nil {
