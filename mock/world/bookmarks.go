@@ -81,12 +81,14 @@ func (s *bookmarkStore) populate(g *generator) {
 	s.add(DefaultUserID, Bookmark{Type: BookmarkTopic, RefID: ExampleFriendTopicID, Created: g.ago(time.Hour, 30*day)})
 }
 
-// add appends a bookmark unless the user already has it.
+// add appends a bookmark unless the user already has it; what it stores
+// it copies (keep).
 func (s *bookmarkStore) add(uid string, b Bookmark) bool {
 	if s.index(uid, b.Type, b.RefID) >= 0 {
 		return false
 	}
-	s.byUser[uid] = append(s.byUser[uid], b)
+	b.Type, b.RefID = keep(b.Type), keep(b.RefID)
+	s.byUser[keep(uid)] = append(s.byUser[uid], b)
 	return true
 }
 
@@ -138,7 +140,7 @@ func (w *World) AddBookmark(uid, typ, ref string) (added bool, err error) {
 	if t, ok := bookmarkTargets[typ]; ok && !t.exists(w, ref) {
 		return false, notFound(ErrUnknownObject, typ+" "+ref)
 	}
-	return w.bookmarksLocked().add(keep(uid), Bookmark{Type: keep(typ), RefID: keep(ref), Created: w.now}), nil
+	return w.bookmarksLocked().add(uid, Bookmark{Type: typ, RefID: ref, Created: w.now}), nil
 }
 
 // RemoveBookmark drops an object from uid's bookmarks; removed is false
