@@ -70,8 +70,7 @@ func compare(ctx context.Context, l *launcher, log io.Writer) (*comparison, erro
 }
 
 // compareWorkload runs the closed and then the open loop of one workload,
-// the baseline first each time. Each loop starts on a fresh okmock, so
-// that the open loop does not inherit the closed loop's writes.
+// the baseline first each time.
 func compareWorkload(ctx context.Context, l *launcher, bareSrv *child, w workload, log io.Writer) (row, error) {
 	cfg := l.cfg
 	r := row{workload: w}
@@ -94,39 +93,52 @@ func compareWorkload(ctx context.Context, l *launcher, bareSrv *child, w workloa
 	return r, ctx.Err()
 }
 
-// runLoop starts an okmock, builds the workload's requests against it and
-// runs the loop cfg.repeat times on each server, for cfg.duration after a
-// warm-up of cfg.warmup. On a shared machine a neighbour's burst can land
-// on one phase: the servers take turns, and the caller keeps the pair with
-// the median ratio.
+// runLoop runs the loop cfg.repeat times on each server, for cfg.duration
+// after a warm-up of cfg.warmup. On a shared machine a neighbour's burst
+// can land on one phase: the servers take turns, and the caller keeps the
+// pair with the median ratio.
+//
+// Every turn starts a fresh okmock and builds the workload's requests
+// against it, so that the turns are the same experiment: a turn that
+// inherited the writes of the turns before it would mark a larger heap,
+// and the later turns of a write workload would measure how much was
+// written before them rather than the server.
 //
 // The warm-up is the loop itself, unrecorded: a closed-loop warm-up before
 // an open-loop phase would write ten times what the phase writes, and the
 // phase would measure the collection of that garbage rather than the rate.
 func runLoop(ctx context.Context, l *launcher, bareSrv *child, w workload, name string, log io.Writer, loop func(addr string, ring [][]byte, d time.Duration, record bool) *phaseResult) ([][2]*phaseResult, error) {
-	cfg := l.cfg
+	var runs [][2]*phaseResult
+	for range l.cfg.repeat {
+		pair, err := runTurn(ctx, l, bareSrv, w, name, log, loop)
+		if err != nil {
+			return nil, err
+		}
+		runs = append(runs, pair)
+	}
+	return runs, ctx.Err()
+}
+
+// runTurn is one turn of runLoop: the baseline, then a fresh okmock.
+func runTurn(ctx context.Context, l *launcher, bareSrv *child, w workload, name string, log io.Writer, loop func(addr string, ring [][]byte, d time.Duration, record bool) *phaseResult) ([2]*phaseResult, error) {
+	var pair [2]*phaseResult
 	okSrv, _, err := l.start(ctx, kindOkmock)
 	if err != nil {
-		return nil, err
+		return pair, err
 	}
 	defer okSrv.stop()
 	st := newSetup(okSrv.addr)
 	ring, err := w.build(st)
 	st.close()
 	if err != nil {
-		return nil, err
+		return pair, err
 	}
-	var runs [][2]*phaseResult
-	for range cfg.repeat {
-		var pair [2]*phaseResult
-		for k, srv := range [2]*child{bareSrv, okSrv} {
-			loop(srv.addr, ring, cfg.warmup, false)
-			pair[k] = measure(srv.pid(), func() *phaseResult { return loop(srv.addr, ring, cfg.duration, true) })
-			logPhase(log, w.name, name, srv.name, pair[k])
-		}
-		runs = append(runs, pair)
+	for k, srv := range [2]*child{bareSrv, okSrv} {
+		loop(srv.addr, ring, l.cfg.warmup, false)
+		pair[k] = measure(srv.pid(), func() *phaseResult { return loop(srv.addr, ring, l.cfg.duration, true) })
+		logPhase(log, w.name, name, srv.name, pair[k])
 	}
-	return runs, ctx.Err()
+	return pair, nil
 }
 
 // medianPair is the run whose okmock/bare ratio is the median.

@@ -32,7 +32,7 @@ func writeReport(w io.Writer, l *launcher, c *comparison, started time.Time, arg
 	if cfg.repeat > 1 {
 		runs = fmt.Sprintf(" Each phase ran %d times, the two servers taking turns; the run with the median okmock/bare ratio is shown (throughput for the closed loop, p99 for the open one).", cfg.repeat)
 	}
-	fmt.Fprintf(w, "Each phase follows %s of unmeasured warm-up with its own loop. Closed loop: %d connections, %s per phase. Open loop: %d req/s for %s over up to %d connections, latency measured from each request's intended send time (no coordinated omission). okmock runs in its default configuration (journal on, validation on); each loop of a workload starts on a fresh okmock. Each cell is bare net/http → okmock (okmock / bare).%s\n\n",
+	fmt.Fprintf(w, "Each phase follows %s of unmeasured warm-up with its own loop. Closed loop: %d connections, %s per phase. Open loop: %d req/s for %s over up to %d connections, latency measured from each request's intended send time (no coordinated omission). okmock runs in its default configuration (journal on, validation on); every turn of a phase starts on a fresh okmock. Each cell is bare net/http → okmock (okmock / bare).%s\n\n",
 		cfg.warmup, cfg.conns, cfg.duration, cfg.rate, cfg.duration, cfg.conns, runs)
 
 	fmt.Fprintln(w, "| Workload | Loop | Throughput | Server CPU per request | p50 | p99 | p99.9 | Errors |")
