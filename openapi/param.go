@@ -25,10 +25,7 @@ type Param struct {
 	InvalidCode int
 	// Example is the document's example as it goes on the wire
 	// (lists comma-joined); empty when the document has none.
-	Example string
-	// Schema is the parameter's schema.
-	Schema *openapi3.Schema
-
+	Example  string
 	check    valueCheck // the value, or each list item
 	list     bool
 	maxItems int    // 0: no limit
@@ -60,7 +57,6 @@ func compileParam(p *openapi3.Parameter) (Param, error) {
 	out := Param{
 		Name:        p.Name,
 		Required:    p.Required,
-		Schema:      s,
 		InvalidCode: 100,
 		missing:     "Missing required parameter " + p.Name,
 	}
