@@ -147,6 +147,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return 1
 	}
 	restoreGC()
+	defer keepHeapHeadroom(getenv, heapHeadroom)()
 	printBanner(stdout, ln.Addr().String(), opts)
 	saveState := cfg.state.keep(srv, logger)
 	errc := make(chan error, 2)
