@@ -124,8 +124,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprintln(stderr, "okmock:", err)
 		return 2
 	}
-	restoreGC := relaxGCForStartup(getenv)
-	defer restoreGC()
+	gc := tuneGC(getenv)
+	defer gc.stop()
 	srv, err := mock.New(opts)
 	if err == nil {
 		err = cfg.state.restore(srv, stdout)
@@ -146,8 +146,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprintln(stderr, "okmock:", err)
 		return 1
 	}
-	restoreGC()
-	defer keepHeapHeadroom(getenv, heapHeadroom)()
+	gc.serve(heapHeadroom)
 	printBanner(stdout, ln.Addr().String(), opts)
 	saveState := cfg.state.keep(srv, logger)
 	errc := make(chan error, 2)

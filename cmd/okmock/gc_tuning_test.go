@@ -26,8 +26,11 @@ func TestGCPercentFor(t *testing.T) {
 			if got != c.want {
 				t.Errorf("gcPercentFor(%d, %d, %d) = %d, want %d", c.live, c.headroom, c.floor, got, c.want)
 			}
-			if c.live > 0 && uint64(got)*c.live/100 < min(c.headroom, c.live*uint64(c.floor)/100) {
-				t.Errorf("a heap of %d may grow by %d only", c.live, uint64(got)*c.live/100)
+			if grows := uint64(got) * c.live / 100; c.live > 0 && grows < c.headroom {
+				t.Errorf("a heap of %d may grow by %d only", c.live, grows)
+			}
+			if got < c.floor {
+				t.Errorf("percent %d is under the floor %d", got, c.floor)
 			}
 		})
 	}
@@ -43,18 +46,24 @@ func gcPercent(t *testing.T) int {
 	return int(p)
 }
 
-func TestServingKeepsHeadroomAfterEveryCollection(t *testing.T) {
+func TestTheCollectorIsRelaxedForStartupThenKeepsHeadroom(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	gc := tuneGC(func(string) string { return "" })
+	defer gc.stop()
+	if got := gcPercent(t); got != startupGCPercent {
+		t.Errorf("during start-up the GC percent is %d, want %d", got, startupGCPercent)
+	}
+
 	// Far more headroom than this test's live heap, so the percent must
 	// rise above the default.
 	const headroom = 256 << 20
-	stop := keepHeapHeadroom(func(string) string { return "" }, headroom)
+	gc.serve(headroom)
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		runtime.GC()
 		live := readUint64Metric(liveHeapMetric, 0)
 		got := gcPercent(t)
-		if got > 100 && uint64(got)*live/100 >= headroom {
+		if got > 100 && got != startupGCPercent && uint64(got)*live/100 >= headroom {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -62,7 +71,8 @@ func TestServingKeepsHeadroomAfterEveryCollection(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	stop()
+
+	gc.stop()
 	if got := gcPercent(t); got != 100 {
 		t.Errorf("after stop the GC percent is %d, want 100 back", got)
 	}
@@ -74,17 +84,24 @@ func TestServingKeepsHeadroomAfterEveryCollection(t *testing.T) {
 }
 
 func TestAGOGCTheUserSetIsLeftAlone(t *testing.T) {
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	stop := keepHeapHeadroom(func(k string) string {
+	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	gc := tuneGC(func(k string) string {
 		if k == "GOGC" {
-			return "100"
+			return "50"
 		}
 		return ""
-	}, 256<<20)
-	defer stop()
+	})
+	if got := gcPercent(t); got != 50 {
+		t.Errorf("with GOGC set, start-up changed the GC percent to %d", got)
+	}
+	gc.serve(256 << 20)
 	runtime.GC()
 	time.Sleep(50 * time.Millisecond)
-	if got := gcPercent(t); got != 100 {
-		t.Errorf("with GOGC set the GC percent became %d", got)
+	if got := gcPercent(t); got != 50 {
+		t.Errorf("with GOGC set, serving changed the GC percent to %d", got)
+	}
+	gc.stop()
+	if got := gcPercent(t); got != 50 {
+		t.Errorf("with GOGC set, stop changed the GC percent to %d", got)
 	}
 }

@@ -8,6 +8,17 @@ import (
 	"sync/atomic"
 )
 
+// startupGCPercent is the collector's target while okmock builds its
+// catalogue and world, and until the first collection after that gives
+// the live heap the headroom is sized from. At the default 100 the
+// start-up's short-lived
+// garbage (the decoded OpenAPI tree, the generator's scratch) triggered
+// several collections that made up about a quarter of the cold start;
+// the whole start-up peaks at about 26 MB resident with the collector
+// relaxed or not, under the steady state, so it costs no memory that
+// counts.
+const startupGCPercent = 400
+
 // heapHeadroom is the least the heap may grow between two collections
 // while okmock serves.
 //
@@ -15,13 +26,14 @@ import (
 // live, and okmock's live heap is a few MB (the catalogue, the world, the
 // journal), so at 5,000 requests a second the collector started every
 // third of a second, and each mark phase shared the server's one core
-// with the requests for 5-13 ms. On a fresh server taking posts and topic
+// with the requests for 5-13 ms. On fresh servers taking posts and topic
 // reads that put the open-loop p99 at 2.5× a bare net/http handler's in
-// every one of eight turns; with GOGC=200 (about this headroom) it was
-// 1.4×, measured in the same run (okmock-load, alternating turns). Once
-// more than this much is live, the runtime's own target (as much again
-// as is live) is the larger and applies, so a server that has been
-// written to for hours does not pay this on top of its data.
+// every one of eight turns; in the next such run (okmock-load,
+// alternating turns) GOGC=200, about this headroom, gave 1.4×, and
+// GOGC=400 no better. Once more than this much is live, the runtime's
+// own target (as much again as is live) is the larger and applies, so a
+// server that has been written to for hours does not pay this on top of
+// its data.
 const heapHeadroom = 8 << 20
 
 // Runtime metrics read here: the heap the last collection found live,
@@ -54,25 +66,47 @@ func gcPercentFor(live, headroom uint64, floor int) int {
 	return floor
 }
 
-// keepHeapHeadroom sets the GC percent from the live heap after every
-// collection, so that the heap always has heapHeadroom to grow into, and
-// returns the function that stops doing so and puts the percent back. A
-// GOGC the user set is left alone: it is the way to trade the headroom
-// back for memory.
-func keepHeapHeadroom(getenv func(string) string, headroom uint64) (stop func()) {
-	if getenv("GOGC") != "" {
-		return func() {}
+// gcTuning is how the binary sets the collector: relaxed while it starts,
+// then with heap headroom while it serves, and back to the percent it
+// found when it stops. A GOGC the user set turns all of it off: it is the
+// way to trade the headroom back for memory.
+type gcTuning struct {
+	off     bool
+	floor   int // the percent in force before the tuning
+	stopped atomic.Bool
+	stop    func()
+}
+
+// tuneGC relaxes the collector for the start-up.
+func tuneGC(getenv func(string) string) *gcTuning {
+	g := &gcTuning{off: getenv("GOGC") != ""}
+	if !g.off {
+		g.floor = debug.SetGCPercent(startupGCPercent)
 	}
-	floor := int(readUint64Metric(gcPercentMetric, 100))
-	var stopped atomic.Bool
-	current := floor
+	g.stop = sync.OnceFunc(func() {
+		g.stopped.Store(true)
+		if !g.off {
+			debug.SetGCPercent(g.floor)
+		}
+	})
+	return g
+}
+
+// serve ends the start-up: from now on, or from the first collection if
+// none has run yet, the percent is set after every collection so that the
+// heap always has headroom to grow into.
+func (g *gcTuning) serve(headroom uint64) {
+	if g.off {
+		return
+	}
+	current := startupGCPercent
 	var tune func()
 	tune = func() {
-		if stopped.Load() {
+		if g.stopped.Load() {
 			return
 		}
 		if live := readUint64Metric(liveHeapMetric, 0); live > 0 {
-			if p := gcPercentFor(live, headroom, floor); p != current {
+			if p := gcPercentFor(live, headroom, g.floor); p != current {
 				debug.SetGCPercent(p)
 				current = p
 			}
@@ -80,10 +114,6 @@ func keepHeapHeadroom(getenv func(string) string, headroom uint64) (stop func())
 		afterNextGC(tune)
 	}
 	tune()
-	return sync.OnceFunc(func() {
-		stopped.Store(true)
-		debug.SetGCPercent(floor)
-	})
 }
 
 // gcSentinel is allocated only to be collected. It holds a pointer so
