@@ -3,6 +3,7 @@ package mock
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -157,25 +158,29 @@ func (s *Server) serveAPI(c *apiCall, ec echo.Context) (any, *Error) {
 	return h(c)
 }
 
-// journalEntry records the call with every secret masked.
+// journalEntry records the call with every secret masked. The entry
+// keeps none of the request's strings (its values are slices of the
+// request line or body, which would then stay in memory as long as the
+// entry does): what it holds is okmock's own or copied.
 func (c *apiCall) journalEntry(started time.Time) JournalEntry {
 	e := JournalEntry{
 		Time:       c.now,
 		Endpoint:   EndpointAPI,
 		HTTPMethod: c.req.Method,
-		Path:       c.req.URL.Path,
-		Method:     c.name,
+		Path:       journaledPath(c.req.URL.Path),
 		Token:      c.scan.maskToken(c.token()),
 		Scheme:     c.scheme,
 		RemoteAddr: c.req.RemoteAddr,
 	}
 	if c.method != nil {
 		e.Method = c.method.Name
+	} else {
+		e.Method = strings.Clone(c.name)
 	}
 	if c.app != nil {
 		e.ApplicationKey = c.app.Key
 	} else {
-		e.ApplicationKey = c.params.Value("application_key")
+		e.ApplicationKey = strings.Clone(c.params.Value("application_key"))
 	}
 	if c.session != nil {
 		e.UID = c.session.UID
@@ -183,11 +188,20 @@ func (c *apiCall) journalEntry(started time.Time) JournalEntry {
 	e.SignatureError = c.sigNote
 	c.scanRequest()
 	e.Secrets = c.scan.seen
-	e.masked = c.scan.maskedList(c.params.All())
+	e.masked = c.scan.packedParams(c.params.All())
 	for _, d := range c.params.Dropped {
-		e.Duplicates = append(e.Duplicates, Param{d.Key, c.scan.mask(d.Value)})
+		e.Duplicates = append(e.Duplicates, Param{strings.Clone(d.Key), strings.Clone(c.scan.mask(d.Value))})
 	}
 	return e
+}
+
+// journaledPath is the path for the journal: the usual one shared, any
+// other copied.
+func journaledPath(p string) string {
+	if p == "/fb.do" {
+		return "/fb.do"
+	}
+	return strings.Clone(p)
 }
 
 // token is the session token the call carries, under either name.

@@ -58,30 +58,26 @@ type JournalEntry struct {
 	// masked are the masked parameters of an API call, turned into Params
 	// only when the entry is read: most entries are never read, and a map
 	// per request was a measurable part of a round trip.
-	masked []Param
+	masked packedParams
 }
 
-// param is the journaled value of a parameter.
-func (e *JournalEntry) param(key string) (string, bool) {
+// paramIs reports whether the parameter key was journaled with value.
+func (e *JournalEntry) paramIs(key, value string) bool {
 	if e.Params != nil {
 		v, ok := e.Params[key]
-		return v, ok
+		return ok && v == value
 	}
-	for _, p := range e.masked {
-		if p.Key == key {
-			return p.Value, true
-		}
-	}
-	return "", false
+	return e.masked.has(key, value)
 }
 
 // materialized is the entry as readers see it: Params filled in.
 func (e JournalEntry) materialized() JournalEntry {
 	if e.Params == nil {
-		e.Params = make(map[string]string, len(e.masked))
-		for _, p := range e.masked {
-			e.Params[p.Key] = p.Value
-		}
+		e.Params = make(map[string]string, e.masked.len())
+		e.masked.each(func(k, v []byte) bool {
+			e.Params[string(k)] = string(v)
+			return true
+		})
 	}
 	e.masked = nil
 	return e
@@ -189,7 +185,7 @@ func (f *JournalFilter) match(e *JournalEntry) bool {
 		}
 	}
 	for k, v := range f.Params {
-		if got, ok := e.param(k); !ok || got != v {
+		if !e.paramIs(k, v) {
 			return false
 		}
 	}
@@ -283,7 +279,7 @@ type secretScan struct {
 	sessionSecrets []string
 	seen           SecretsSeen
 	// paramsClean says the parameters were scanned and hold no secret,
-	// so maskedList copies their values instead of searching them again.
+	// so maskedValue copies their values instead of searching them again.
 	paramsClean bool
 	// token and masked remember the last token masked: a call's token is
 	// journaled twice (the entry's Token, its access_token parameter).
@@ -334,27 +330,23 @@ func (sc *secretScan) mask(s string) string {
 // by value.
 func (sc *secretScan) maskedParams(ps []Param) map[string]string {
 	out := make(map[string]string, len(ps))
-	for _, p := range sc.maskedList(ps) {
-		out[p.Key] = p.Value
+	for _, p := range ps {
+		out[p.Key] = sc.maskedValue(p)
 	}
 	return out
 }
 
-// maskedList is maskedParams as a list, in arrival order.
-func (sc *secretScan) maskedList(ps []Param) []Param {
-	out := make([]Param, len(ps))
-	for i, p := range ps {
-		out[i].Key = p.Key
-		switch {
-		case p.Key == "access_token" || p.Key == "session_key" || p.Key == "refresh_token":
-			out[i].Value = sc.maskToken(p.Value)
-		case maskedParamNames[p.Key]:
-			out[i].Value = "***"
-		case sc.paramsClean:
-			out[i].Value = p.Value
-		default:
-			out[i].Value = sc.mask(p.Value)
-		}
+// maskedValue is p's value as the journal shows it: tokens masked as
+// tokens, secrets by name and by value.
+func (sc *secretScan) maskedValue(p Param) string {
+	switch {
+	case p.Key == "access_token" || p.Key == "session_key" || p.Key == "refresh_token":
+		return sc.maskToken(p.Value)
+	case maskedParamNames[p.Key]:
+		return "***"
+	case sc.paramsClean:
+		return p.Value
+	default:
+		return sc.mask(p.Value)
 	}
-	return out
 }

@@ -35,6 +35,12 @@ const SecretMask = "********SECRET KEY*******"
 // joined as key=value with no separator, values raw (not URL-encoded).
 // The secret is appended by the caller.
 func SigningString(params []Param, includeSessionKey bool) string {
+	return string(appendSigningString(nil, params, includeSessionKey))
+}
+
+// appendSigningString appends SigningString to dst. Verification builds it
+// in a buffer on its stack: the string itself is garbage once hashed.
+func appendSigningString(dst []byte, params []Param, includeSessionKey bool) []byte {
 	// A typical call has a dozen parameters: sort them on the stack.
 	var stack [32]Param
 	keep := stack[:0]
@@ -47,14 +53,13 @@ func SigningString(params []Param, includeSessionKey bool) string {
 		n += len(p.Key) + 1 + len(p.Value)
 	}
 	slices.SortFunc(keep, func(a, b Param) int { return strings.Compare(a.Key, b.Key) })
-	var b strings.Builder
-	b.Grow(n)
+	dst = slices.Grow(dst, n)
 	for _, p := range keep {
-		b.WriteString(p.Key)
-		b.WriteByte('=')
-		b.WriteString(p.Value)
+		dst = append(dst, p.Key...)
+		dst = append(dst, '=')
+		dst = append(dst, p.Value...)
 	}
-	return b.String()
+	return dst
 }
 
 func excludedFromSignature(key string, includeSessionKey bool) bool {
@@ -93,11 +98,12 @@ func Sign(params []Param, secret string) string {
 	return MD5Hex(SigningString(params, false) + secret)
 }
 
-// sigMatches reports whether sig is md5(signing + secret), computed
-// without building either string: verification runs on every call.
-func sigMatches(sig, signing, secret string) bool {
+// sigMatches reports whether sig is the md5 of signed (the signing string
+// followed by the secret).
+func sigMatches(sig string, signed []byte) bool {
+	sum := md5.Sum(signed)
 	var expected [32]byte
-	md5HexInto(&expected, signing, secret)
+	hex.Encode(expected[:], sum[:])
 	return sigEqualBytes(sig, expected[:])
 }
 

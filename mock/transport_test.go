@@ -32,6 +32,16 @@ func TestSignatureSchemesAccepted(t *testing.T) {
 	jsForm := base()
 	jsForm["session_key"] = g.AccessToken
 	noSession := map[string]string{"application_key": demo.Key, "method": "users.getInfo", "uids": "575000000002", "fields": "uid"}
+	// Signing strings longer than the buffer verification builds them in
+	// on its stack (a long post, a long list of ids).
+	long := func(p map[string]string) map[string]string {
+		out := map[string]string{"x_padding": strings.Repeat("пост ", 400)}
+		for k, v := range p {
+			out[k] = v
+		}
+		return out
+	}
+	longServer, longClient, longJS := long(server), long(client), long(jsForm)
 	cases := []struct {
 		name, query, scheme string
 	}{
@@ -41,6 +51,9 @@ func TestSignatureSchemesAccepted(t *testing.T) {
 		{"JS SDK signs session_key", encode(jsForm, refMD5(SigningString(paramsOf(jsForm), true)+g.SessionSecret)), "client"},
 		{"application scheme", encode(noSession, refSign(noSession, demo.Secret)), "application"},
 		{"uppercase hex sig", encode(client, strings.ToUpper(refSign(client, g.SessionSecret)), "access_token", g.AccessToken), "client"},
+		{"long parameters, server scheme", encode(longServer, refSign(longServer, refMD5(g.AccessToken+demo.Secret)), "access_token", g.AccessToken), "server"},
+		{"long parameters, client scheme", encode(longClient, refSign(longClient, g.SessionSecret), "access_token", g.AccessToken), "client"},
+		{"long parameters, JS SDK signs session_key", encode(longJS, refMD5(SigningString(paramsOf(longJS), true)+g.SessionSecret)), "client"},
 	}
 	for _, tc := range cases {
 		for _, transport := range []string{"GET fb.do", "POST fb.do", "GET api path"} {

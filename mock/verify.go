@@ -69,10 +69,16 @@ func (c *apiCall) checkSignature() *Error {
 		return NewError(CodeSignature, "No signature specified")
 	}
 	all := c.params.All()
-	base := SigningString(all, false)
-	strs := []string{base}
+	// The signing strings are built on the stack (only a call with
+	// unusually long parameters spills to the heap), and each secret is
+	// appended past a string's end, in its spare capacity, which leaves
+	// the string itself as it was for the next secret.
+	var baseBuf, withKeyBuf [768]byte
+	base := appendSigningString(baseBuf[:0], all, false)
+	strs := [2][]byte{base}
+	n := 1
 	if _, sent := c.params.Get("session_key"); sent {
-		strs = append(strs, SigningString(all, true))
+		strs[1], n = appendSigningString(withKeyBuf[:0], all, true), 2
 	}
 	type candidate struct {
 		scheme Scheme
@@ -88,8 +94,8 @@ func (c *apiCall) checkSignature() *Error {
 		cands = []candidate{{SchemeApplication, c.app.Secret}}
 	}
 	for _, cand := range cands {
-		for _, s := range strs {
-			if sigMatches(sig, s, cand.secret) {
+		for _, s := range strs[:n] {
+			if sigMatches(sig, append(s, cand.secret...)) {
 				c.scheme = cand.scheme
 				return nil
 			}
@@ -100,7 +106,7 @@ func (c *apiCall) checkSignature() *Error {
 		tried[i] = string(cand.scheme)
 	}
 	c.sigNote = "sig matched none of the schemes tried (" + strings.Join(tried, ", ") + ")"
-	if len(strs) > 1 {
+	if n > 1 {
 		c.sigNote += ", with and without session_key in the signing string"
 	}
 	if len(sig) != 32 {
@@ -108,11 +114,11 @@ func (c *apiCall) checkSignature() *Error {
 	}
 	shown := sig
 	if c.srv.opts.SignatureErrorShowsExpected {
-		shown = MD5Hex(base + cands[0].secret)
+		shown = MD5Hex(string(base) + cands[0].secret)
 	}
 	// The signing string is echoed as OK does, but a secret the client sent
 	// as a parameter (a leak) must not come back in the answer.
-	return Errorf(CodeSignature, "Invalid signature %s, calculated by string %s%s", c.scan.mask(shown), c.scan.mask(base), SecretMask)
+	return Errorf(CodeSignature, "Invalid signature %s, calculated by string %s%s", c.scan.mask(shown), c.scan.mask(string(base)), SecretMask)
 }
 
 // serverSecret is the server scheme's secret for the call's session, from

@@ -1,0 +1,78 @@
+package mock
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// TestPackedParamsRoundTrip: what the journal packs reads back in arrival
+// order, with masking applied, whatever the lengths (a length over 127
+// takes a second uvarint byte) and characters.
+func TestPackedParamsRoundTrip(t *testing.T) {
+	long := strings.Repeat("пост ", 300)
+	tests := []struct {
+		name string
+		in   []Param
+		want []Param
+	}{
+		{"none", nil, nil},
+		{"empty key and value", []Param{{"", ""}}, []Param{{"", ""}}},
+		{"arrival order kept", []Param{{"b", "2"}, {"a", "1"}, {"b", "3"}}, []Param{{"b", "2"}, {"a", "1"}, {"b", "3"}}},
+		{"long and non-ASCII", []Param{{"text", long}, {"ключ", "значение"}}, []Param{{"text", long}, {"ключ", "значение"}}},
+		{"secrets masked by name", []Param{{"client_secret", "s3cret"}, {"method", "users.get"}}, []Param{{"client_secret", "***"}, {"method", "users.get"}}},
+		{"more than the stack holds", numberedParams(40), numberedParams(40)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sc := secretScan{paramsClean: true}
+			packed := sc.packedParams(tt.in)
+			var got []Param
+			packed.each(func(k, v []byte) bool {
+				got = append(got, Param{string(k), string(v)})
+				return true
+			})
+			if len(got) != len(tt.want) || packed.len() != len(tt.want) {
+				t.Fatalf("got %d params (len %d), want %d", len(got), packed.len(), len(tt.want))
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("param %d = %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+			// has finds a key's first value, as the journal filter reads it.
+			first := map[string]bool{}
+			for _, p := range tt.want {
+				if !first[p.Key] && !packed.has(p.Key, p.Value) {
+					t.Errorf("has(%q, %q) = false", p.Key, p.Value)
+				}
+				first[p.Key] = true
+			}
+			if packed.has("absent", "") {
+				t.Error("has(absent) = true")
+			}
+		})
+	}
+}
+
+// TestPackedParamsSurviveTheRequest: the journal's copy does not share
+// bytes with the request, whose buffers net/http and okmock reuse.
+func TestPackedParamsSurviveTheRequest(t *testing.T) {
+	// As okmock parses them: the parameters alias the body's bytes.
+	body := []byte("method=users.getCurrentUser")
+	ps := []Param{{unsafe.String(&body[0], 6), unsafe.String(&body[7], len(body)-7)}}
+	sc := secretScan{paramsClean: true}
+	packed := sc.packedParams(ps)
+	copy(body, strings.Repeat("x", len(body)))
+	if !packed.has("method", "users.getCurrentUser") {
+		t.Fatal("the packed params changed with the request's bytes")
+	}
+}
+
+func numberedParams(n int) []Param {
+	out := make([]Param, n)
+	for i := range out {
+		out[i] = Param{"p" + strings.Repeat("k", i), strings.Repeat("v", i*7)}
+	}
+	return out
+}
