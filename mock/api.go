@@ -43,6 +43,10 @@ type apiCall struct {
 	// common call, until it is encoded.
 	userBuf  world.User
 	fieldBuf [16]field
+	// ids holds friends.get's answer until it is encoded. Unlike the
+	// other buffers it outlives the call, emptied, so that the pool
+	// keeps its capacity rather than a list of the world's ids.
+	ids []string
 }
 
 // apiCalls recycles calls: a call is the largest allocation of a round
@@ -66,10 +70,12 @@ func (s *Server) handleAPI(ec echo.Context) error {
 	st, w := s.state()
 	c := apiCalls.Get().(*apiCall)
 	defer func() {
-		*c = apiCall{} // the pool keeps no request's data
+		ids := c.ids
+		clear(ids)
+		*c = apiCall{ids: ids[:0]} // the pool keeps no request's data
 		apiCalls.Put(c)
 	}()
-	*c = apiCall{srv: s, req: r, store: st, world: w, now: s.clock.Now()}
+	*c = apiCall{srv: s, req: r, store: st, world: w, now: s.clock.Now(), ids: c.ids}
 	c.params.list = c.paramBuf[:0]
 	result, apiErr := s.serveAPI(c, ec)
 	var body []byte

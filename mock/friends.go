@@ -35,7 +35,8 @@ func friendsGet(c *apiCall) (any, *Error) {
 	if err != nil {
 		return nil, err
 	}
-	return nonNil(c.world.Friends(uid)), nil
+	c.ids = c.world.AppendFriends(c.ids[:0], uid)
+	return nonNil(c.ids), nil
 }
 
 // friendsGetOnline answers the friends who are online, as a bare array of

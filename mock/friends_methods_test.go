@@ -97,3 +97,44 @@ func TestFriendLists(t *testing.T) {
 		}
 	}
 }
+
+// TestFriendsGetAfterALongerList: calls are recycled with the buffer that
+// held the last friends.get answer; a shorter list after a longer one
+// (and an empty one after that) must come back exactly, with nothing left
+// over from the call before.
+func TestFriendsGetAfterALongerList(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	g := ts.session("VALUABLE_ACCESS")
+	w := ts.srv.world
+	// The users with the most and the fewest friends among the session
+	// user's friends, so that the lists differ in length.
+	most, fewest := g.UID, ""
+	for _, f := range w.Friends(g.UID) {
+		if len(w.Friends(f)) > len(w.Friends(most)) {
+			most = f
+		}
+		if fewest == "" || len(w.Friends(f)) < len(w.Friends(fewest)) {
+			fewest = f
+		}
+	}
+	if len(w.Friends(most)) <= len(w.Friends(fewest)) {
+		t.Fatalf("the world has no friends lists of different lengths to compare")
+	}
+	const loner = "575999999999"
+	if err := w.PutUser(world.User{UID: loner, FirstName: "Одинокий", LastName: "Пользователь"}); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		for _, uid := range []string{most, fewest, loner, most} {
+			var got []string
+			ts.call(g.AccessToken, map[string]string{"method": "friends.get", "fid": uid}, &got)
+			want := w.Friends(uid)
+			if want == nil {
+				want = []string{}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("friends.get fid=%s = %v, want %v", uid, got, want)
+			}
+		}
+	}
+}

@@ -72,15 +72,16 @@ func (s *friendStore) load(data json.RawMessage) error {
 // Friends returns the user's friends sorted numerically (nil when none or
 // unknown user).
 func (w *World) Friends(uid string) []string {
+	return w.AppendFriends(nil, uid)
+}
+
+// AppendFriends appends the user's friends, sorted numerically, to dst: a
+// caller that reuses dst reads a list without allocating one.
+func (w *World) AppendFriends(dst []string, uid string) []string {
 	w.mu.RLock()
-	list := w.friends.lists[uid]
-	var out []string
-	if len(list) > 0 {
-		out = make([]string, len(list))
-		copy(out, list)
-	}
+	dst = append(dst, w.friends.lists[uid]...)
 	w.mu.RUnlock()
-	return out
+	return dst
 }
 
 // FriendCount is the number of the user's friends.
