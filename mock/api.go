@@ -172,8 +172,8 @@ func (c *apiCall) journalEntry(started time.Time) JournalEntry {
 	e := JournalEntry{
 		Time:       c.now,
 		Endpoint:   EndpointAPI,
-		HTTPMethod: c.req.Method,
-		Path:       journaledPath(c.req.URL.Path),
+		HTTPMethod: ownString(c.req.Method, http.MethodGet, http.MethodPost),
+		Path:       ownString(c.req.URL.Path, "/fb.do"),
 		Token:      c.scan.maskToken(c.token()),
 		Scheme:     c.scheme,
 		RemoteAddr: c.req.RemoteAddr,
@@ -201,13 +201,16 @@ func (c *apiCall) journalEntry(started time.Time) JournalEntry {
 	return e
 }
 
-// journaledPath is the path for the journal: the usual one shared, any
-// other copied.
-func journaledPath(p string) string {
-	if p == "/fb.do" {
-		return "/fb.do"
+// ownString is s as the journal may keep it: the matching constant of
+// common, else a copy. net/http's method and path are slices of the
+// request line, which holds a GET call's whole query.
+func ownString(s string, common ...string) string {
+	for _, c := range common {
+		if s == c {
+			return c
+		}
 	}
-	return strings.Clone(p)
+	return strings.Clone(s)
 }
 
 // token is the session token the call carries, under either name.

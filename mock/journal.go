@@ -326,16 +326,6 @@ func (sc *secretScan) mask(s string) string {
 	return s
 }
 
-// maskedParams renders params for the journal: secrets masked by name and
-// by value.
-func (sc *secretScan) maskedParams(ps []Param) map[string]string {
-	out := make(map[string]string, len(ps))
-	for _, p := range ps {
-		out[p.Key] = sc.maskedValue(p)
-	}
-	return out
-}
-
 // maskedValue is p's value as the journal shows it: tokens masked as
 // tokens, secrets by name and by value.
 func (sc *secretScan) maskedValue(p Param) string {

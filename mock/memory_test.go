@@ -16,6 +16,25 @@ func heapInUse() uint64 {
 	return m.HeapAlloc
 }
 
+// keptPerCall is how much the heap grows per call of fn, over n calls
+// after warm ones. The warm calls set up what every later one shares
+// (pools, lists, buffers that grow once); measured from a cold start
+// they would hide what each call keeps.
+func keptPerCall(ts *testServer, warm, n int, fn func()) int64 {
+	for range warm {
+		fn()
+	}
+	before := heapInUse()
+	for range n {
+		fn()
+	}
+	grown := int64(heapInUse()) - int64(before)
+	// Without this the server is garbage by the second measurement, and
+	// the growth reads negative whatever the calls kept.
+	runtime.KeepAlive(ts)
+	return grown / int64(n)
+}
+
 // TestWritesKeepOnlyWhatWasWritten: a request's parameters are slices of
 // its body, so a stored topic or bookmark that kept one of them would keep
 // the whole request (signature, session key, padding) alive. Writing from
@@ -38,24 +57,36 @@ func TestWritesKeepOnlyWhatWasWritten(t *testing.T) {
 			"method": "bookmark.add", "bookmark_type": "topic", "ref_id": id, "pad": pad,
 		}, nil)
 	}
-	// The first writes set up what every later one shares (pools, lists,
-	// buffers that grow once); measured from a cold start they would hide
-	// what each write keeps.
-	for range 100 {
-		write()
-	}
-	const n = 1000
-	before := heapInUse()
-	for range n {
-		write()
-	}
-	grown := int64(heapInUse()) - int64(before)
-	// Without this the server is garbage by the second measurement, and
-	// the growth reads negative whatever the writes kept.
-	runtime.KeepAlive(ts)
-	per := grown / n
+	per := keptPerCall(ts, 100, 1000, write)
 	t.Logf("%d bytes per topic and its bookmark", per)
 	if per > 2<<10 {
 		t.Errorf("each topic and its bookmark kept %d bytes in memory; each request was over %d", per, len(pad))
+	}
+}
+
+// TestJournalKeepsOneCopyOfEachCall: the journal keeps a call's masked
+// parameters, copied; anything else it kept of the request (net/http's
+// method and path are slices of the request line, which holds a GET's
+// whole query) would keep the request line too, a second copy of every
+// parameter. Calls with a 16 KiB parameter must cost the journal about
+// 16 KiB each, not 32.
+func TestJournalKeepsOneCopyOfEachCall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures the heap")
+	}
+	const n = 200
+	ts := newTestServer(t, Options{JournalSize: n})
+	g := ts.session("VALUABLE_ACCESS")
+	pad := strings.Repeat("x", 16<<10)
+	call := func() {
+		q := signedServer(map[string]string{"method": "users.getCurrentUser", "pad": pad}, g.AccessToken)
+		if rec := ts.do("GET", "/fb.do?"+q.Encode(), "", nil); rec.Header().Get("Invocation-Error") != "" {
+			t.Fatalf("users.getCurrentUser: %s", rec.Body)
+		}
+	}
+	per := keptPerCall(ts, 1, n, call)
+	t.Logf("%d bytes per journaled call", per)
+	if per > 24<<10 {
+		t.Errorf("each journaled call kept %d bytes; its parameters are %d", per, len(pad))
 	}
 }

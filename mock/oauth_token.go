@@ -209,7 +209,7 @@ func writeJSON(c echo.Context, v any) error {
 // expected on token.do, so it is masked but not treated as a leak there.
 func (s *Server) oauthEntry(endpoint string, r *http.Request, p *Params, app *App) *JournalEntry {
 	e := &JournalEntry{
-		Time: s.clock.Now(), Endpoint: endpoint, HTTPMethod: r.Method, Path: r.URL.Path,
+		Time: s.clock.Now(), Endpoint: endpoint, HTTPMethod: ownString(r.Method, http.MethodGet, http.MethodPost), Path: ownString(r.URL.Path),
 		RemoteAddr: r.RemoteAddr,
 	}
 	var sc secretScan
@@ -224,6 +224,6 @@ func (s *Server) oauthEntry(endpoint string, r *http.Request, p *Params, app *Ap
 		sc.scan(r.URL.RawQuery)
 	}
 	e.Secrets = sc.seen
-	e.Params = sc.maskedParams(p.All())
+	e.masked = sc.packedParams(p.All())
 	return e
 }

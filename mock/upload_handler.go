@@ -50,7 +50,7 @@ func (s *Server) handleUpload(ec echo.Context) error {
 	r := ec.Request()
 	now := s.clock.Now()
 	entry := &JournalEntry{
-		Time: now, Endpoint: EndpointUpload, HTTPMethod: r.Method, Path: r.URL.Path,
+		Time: now, Endpoint: EndpointUpload, HTTPMethod: ownString(r.Method, http.MethodGet, http.MethodPost), Path: ownString(r.URL.Path),
 		RemoteAddr: r.RemoteAddr, HTTPStatus: http.StatusOK, Params: map[string]string{},
 	}
 	var p Params

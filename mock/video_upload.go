@@ -31,7 +31,7 @@ func (s *Server) handleVideoUpload(ec echo.Context) error {
 	started := time.Now()
 	r := ec.Request()
 	entry := &JournalEntry{
-		Time: s.clock.Now(), Endpoint: EndpointUpload, HTTPMethod: r.Method, Path: r.URL.Path,
+		Time: s.clock.Now(), Endpoint: EndpointUpload, HTTPMethod: ownString(r.Method, http.MethodGet, http.MethodPost), Path: ownString(r.URL.Path),
 		RemoteAddr: r.RemoteAddr, HTTPStatus: http.StatusOK, Params: map[string]string{},
 	}
 	res, apiErr := s.receiveVideo(r, entry)
