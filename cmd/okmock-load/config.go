@@ -22,7 +22,7 @@ type config struct {
 	warmup      time.Duration // unmeasured time before each phase
 	maxRequests int           // cap on the requests of one phase
 	conns       int           // connections of the closed and open loops
-	repeat      int           // alternating runs of each phase pair; the median is shown
+	repeat      int           // alternating runs of each phase pair, pooled in the report
 	rate        int           // open-loop rate, requests per second
 	coldStarts  int           // spawns measured for cold start
 	rssReads    int           // read requests before peak RSS is read
@@ -46,7 +46,7 @@ func parseConfig(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.warmup, "warmup", 500*time.Millisecond, "unmeasured warm-up before each phase")
 	fs.IntVar(&c.maxRequests, "max-requests", 5_000_000, "cap on the requests of one phase")
 	fs.IntVar(&c.conns, "conns", 64, "connections of the closed and open loops")
-	fs.IntVar(&c.repeat, "repeat", 1, "alternating runs of each phase (bare, okmock, bare, ...); the median pair is shown")
+	fs.IntVar(&c.repeat, "repeat", 1, "alternating runs of each phase (bare, okmock, bare, ...); the figures pool all of them")
 	fs.IntVar(&c.rate, "rate", 5000, "open-loop rate in requests per second")
 	fs.IntVar(&c.coldStarts, "cold-starts", 5, "spawns measured for cold start (the median is shown)")
 	fs.IntVar(&c.rssReads, "rss-reads", 100_000, "read requests sent before peak RSS is read (the documented run uses 1000000)")

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 )
@@ -30,7 +31,7 @@ func writeReport(w io.Writer, l *launcher, c *comparison, started time.Time, arg
 	fmt.Fprintf(w, "Command: `okmock-load %s`\n\n", strings.Join(args, " "))
 	runs := ""
 	if cfg.repeat > 1 {
-		runs = fmt.Sprintf(" Each phase ran %d times, the two servers taking turns; the run with the median okmock/bare ratio is shown (throughput for the closed loop, p99 for the open one).", cfg.repeat)
+		runs = fmt.Sprintf(" Each phase ran %d times, the two servers taking turns; each cell pools all %d turns of a server (requests, time and CPU added up, latencies merged), and the spread of the per-turn ratios follows the table.", cfg.repeat, cfg.repeat)
 	}
 	fmt.Fprintf(w, "Each phase follows %s of unmeasured warm-up with its own loop. Closed loop: %d connections, %s per phase. Open loop: %d req/s for %s over up to %d connections, latency measured from each request's intended send time (no coordinated omission). okmock runs in its default configuration (journal on, validation on); every turn of a phase starts on a fresh okmock. Each cell is bare net/http → okmock (okmock / bare).%s\n\n",
 		cfg.warmup, cfg.conns, cfg.duration, cfg.rate, cfg.duration, cfg.conns, runs)
@@ -137,6 +138,15 @@ func writeNotes(w io.Writer, c *comparison) {
 			}
 		}
 	}
+	if len(c.rows) > 0 && len(c.rows[0].turnP99s) > 1 {
+		var shares, p99s []string
+		for _, r := range c.rows {
+			shares = append(shares, r.workload.name+" "+spread(r.turnShares, "%.0f%%", 100))
+			p99s = append(p99s, r.workload.name+" "+spread(r.turnP99s, "%.2f×", 1))
+		}
+		notes = append(notes, "Per turn, the closed-loop throughput share was "+strings.Join(shares, "; ")+".",
+			"Per turn, the open-loop p99 ratio was "+strings.Join(p99s, "; ")+".")
+	}
 	if len(c.rows) > 0 {
 		notes = append(notes, fmt.Sprintf("In the closed loops the server core was at least %.0f%% busy and the load generator's at most %.0f%%; the open-loop pacer sent 99%% of requests within %s of their intended time.",
 			100*minServer, 100*maxGen, fmtDuration(maxLate)))
@@ -145,6 +155,15 @@ func writeNotes(w io.Writer, c *comparison) {
 	for _, n := range notes {
 		fmt.Fprintf(w, "- %s\n", n)
 	}
+}
+
+// spread prints the range and median of per-turn ratios, each scaled by
+// scale and printed with format: "1.10×-2.40× (median 1.50×)".
+func spread(values []float64, format string, scale float64) string {
+	s := slices.Clone(values)
+	slices.Sort(s)
+	f := func(v float64) string { return fmt.Sprintf(format, v*scale) }
+	return fmt.Sprintf("%s-%s (median %s)", f(s[0]), f(s[len(s)-1]), f(s[len(s)/2]))
 }
 
 func fmtMiB(kb int64) string { return fmt.Sprintf("%.1f MiB", float64(kb)/1024) }

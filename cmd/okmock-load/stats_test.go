@@ -39,3 +39,57 @@ func TestFormatting(t *testing.T) {
 		}
 	}
 }
+
+// TestPooledTurnsAreOneSample: the figures of a phase are those of every
+// request of all its turns, not of one chosen turn. A turn hit by a burst
+// moves the p99 by its share of the requests, no more.
+func TestPooledTurnsAreOneSample(t *testing.T) {
+	turn := func(requests int, slow int) *phaseResult {
+		p := &phaseResult{requests: requests, elapsed: time.Second, serverCPU: time.Duration(requests) * 10 * time.Microsecond}
+		for i := range requests {
+			l := 100 * time.Microsecond
+			if i < slow {
+				l = 5 * time.Millisecond
+			}
+			p.latencies = append(p.latencies, l)
+		}
+		return p
+	}
+	// Three turns of 1,000 requests; okmock's second turn meets a burst
+	// that makes 50 of its requests slow: 1.7% of the pool.
+	runs := [][2]*phaseResult{
+		{turn(1000, 0), turn(1000, 0)},
+		{turn(1000, 0), turn(1000, 50)},
+		{turn(1000, 0), turn(1000, 0)},
+	}
+	p := pooled(runs)
+	if p[okm].requests != 3000 || p[okm].elapsed != 3*time.Second || len(p[okm].latencies) != 3000 {
+		t.Fatalf("pooled okmock: %d requests in %v, %d latencies", p[okm].requests, p[okm].elapsed, len(p[okm].latencies))
+	}
+	if got := p[okm].throughput(); got != 1000 {
+		t.Errorf("throughput %v, want the total over the total time", got)
+	}
+	if got := p[okm].cpuPerRequest(); got != 10*time.Microsecond {
+		t.Errorf("CPU per request %v", got)
+	}
+	if got := latencyQuantiles(p[okm].latencies).p99; got != 5*time.Millisecond {
+		t.Errorf("pooled p99 %v: 1.7%% slow requests must reach the p99", got)
+	}
+	if got := latencyQuantiles(p[okm].latencies).p50; got != 100*time.Microsecond {
+		t.Errorf("pooled p50 %v", got)
+	}
+	// The turns themselves are left as they were: the report also shows
+	// their spread.
+	if len(runs[1][okm].latencies) != 1000 {
+		t.Error("pooling changed a turn")
+	}
+}
+
+func TestSpreadShowsRangeAndMedian(t *testing.T) {
+	if got := spread([]float64{2.4, 1.1, 1.5}, "%.2f×", 1); got != "1.10×-2.40× (median 1.50×)" {
+		t.Errorf("spread: %q", got)
+	}
+	if got := spread([]float64{0.62}, "%.0f%%", 100); got != "62%-62% (median 62%)" {
+		t.Errorf("spread of one: %q", got)
+	}
+}
