@@ -64,6 +64,7 @@ func (w *World) Albums(owner string) []Album {
 // owner, and the group when GroupID is set, must exist; the type defaults
 // to PUBLIC and the creation time to Now.
 func (w *World) CreateAlbum(a Album) (string, error) {
+	keepAll(&a)
 	if a.Title == "" {
 		return "", invalid("empty album title")
 	}

@@ -58,9 +58,9 @@ func (w *World) UpdateAppMask(appKey, uid string, change func(old uint32) uint32
 	m := change(s.byApp[appKey][uid])
 	switch {
 	case m != 0 && s.byApp[appKey] == nil:
-		s.byApp[appKey] = map[string]uint32{uid: m}
+		s.byApp[keep(appKey)] = map[string]uint32{keep(uid): m}
 	case m != 0:
-		s.byApp[appKey][uid] = m
+		s.byApp[appKey][keep(uid)] = m
 	default:
 		delete(s.byApp[appKey], uid)
 		if len(s.byApp[appKey]) == 0 {

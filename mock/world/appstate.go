@@ -179,6 +179,7 @@ func (w *World) VIPOfferGiven(appKey, uid string, slot int) bool {
 // AddAppInvite records an invitation; both users must exist and be
 // friends.
 func (w *World) AddAppInvite(inv AppInvite) error {
+	keepAll(&inv)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err := w.checkUsersLocked(inv.FromUID, inv.ToUID); err != nil {

@@ -122,7 +122,7 @@ func (w *World) HideFeedEntry(uid, id string) error {
 		return notFound(ErrUnknownObject, "feed entry "+id)
 	}
 	s := w.feedLocked()
-	s.hidden[uid] = insertID(s.hidden[uid], id)
+	s.hidden[uid] = insertID(s.hidden[uid], keep(id))
 	return nil
 }
 
@@ -145,7 +145,7 @@ func (w *World) HideBanner(uid, bannerID string) error {
 		return invalid("banner id %q", bannerID)
 	}
 	s := w.feedLocked()
-	s.banners[uid] = insertID(s.banners[uid], bannerID)
+	s.banners[uid] = insertID(s.banners[uid], keep(bannerID))
 	return nil
 }
 
@@ -158,6 +158,7 @@ func (w *World) BannerHidden(uid, bannerID string) bool {
 
 // ReportSpam records the user's complaint about an entry of their feed.
 func (w *World) ReportSpam(r SpamReport) error {
+	keepAll(&r)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err := w.checkUsersLocked(r.UID); err != nil {

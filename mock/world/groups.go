@@ -265,7 +265,7 @@ func (w *World) JoinGroup(gid, uid string) error {
 		return err
 	}
 	if _, member := w.groups.members[gid][uid]; !member {
-		w.groups.setMember(gid, uid, MemberActive)
+		w.groups.setMember(keep(gid), keep(uid), MemberActive)
 	}
 	return nil
 }
@@ -286,14 +286,17 @@ func (w *World) LeaveGroup(gid, uid string) error {
 // SetMemberStatus gives the user a status in the group, adding them when
 // they are not a member.
 func (w *World) SetMemberStatus(gid, uid, status string) error {
-	if !slices.Contains(memberStatuses, status) {
+	i := slices.Index(memberStatuses, status)
+	if i < 0 {
 		return invalid("member status %q", status)
 	}
+	status = memberStatuses[i] // the constant, not the caller's string
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err := w.checkGroupUserLocked(gid, uid); err != nil {
 		return err
 	}
+	gid, uid = keep(gid), keep(uid)
 	w.groups.setMember(gid, uid, status)
 	if g := w.groups.byID[gid]; status == MemberAdmin && g.AdminUID == "" {
 		g.AdminUID = uid

@@ -370,6 +370,7 @@ func checkProduct(p Product) error {
 // ignored). The group, the author and the catalogs must exist; a
 // suggested product waits ON_MODERATION, any other is ACTIVE.
 func (w *World) AddProduct(p Product) (string, error) {
+	keepAll(&p)
 	if p.Type == "" {
 		p.Type = ProductGroup
 	}
@@ -546,13 +547,14 @@ func (s *marketStore) move(key, id, afterID string, missing error) error {
 	if afterID != "" {
 		at = slices.Index(list, afterID) + 1
 	}
-	s.order[key] = slices.Insert(list, at, id)
+	s.order[key] = slices.Insert(list, at, keep(id))
 	return nil
 }
 
 // AddCatalog creates a catalog and returns its new id (c.ID is ignored);
 // it comes first in the group's list.
 func (w *World) AddCatalog(c Catalog) (string, error) {
+	keepAll(&c)
 	if c.Name == "" {
 		return "", invalid("catalog without a name")
 	}

@@ -108,6 +108,7 @@ func (w *World) notificationsLocked() *notificationStore {
 
 // AddMailing stores a new mailing and returns its id (m.ID is ignored).
 func (w *World) AddMailing(m Mailing) (string, error) {
+	keepAll(&m)
 	if m.Text == "" {
 		return "", invalid("empty notification text")
 	}

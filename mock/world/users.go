@@ -275,7 +275,7 @@ func (w *World) SetStatus(uid, text string) error {
 	if !ok {
 		return notFound(ErrUnknownUser, uid)
 	}
-	u.Status = text
+	u.Status = keep(text)
 	w.users.byID[uid] = u
 	return nil
 }

@@ -184,6 +184,7 @@ func (w *World) videosLocked() *videoStore { return w.ext["videos"].(*videoStore
 // owner, the group when set and the channel when set must exist; privacy
 // defaults to PUBLIC, status to UPLOADING and the time to Now.
 func (w *World) AddVideo(v Video) (string, error) {
+	keepAll(&v)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err := w.checkOwnerLocked(v.OwnerUID, v.GroupID); err != nil {
@@ -283,7 +284,7 @@ func (w *World) SubscribeChannel(cid, uid string) (added bool, err error) {
 	if containsID(s.subs[cid], uid) {
 		return false, nil
 	}
-	s.subs[cid] = insertID(s.subs[cid], uid)
+	s.subs[cid] = insertID(s.subs[cid], keep(uid))
 	return true, nil
 }
 
