@@ -14,6 +14,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/okmock/okmock/openapi"
+	"github.com/okmock/okmock/openapi/document"
 )
 
 // The catalogue-wide tests: every method of the OpenAPI document, called
@@ -97,13 +98,13 @@ func tokenFor(m *openapi.Method, session string) string {
 func TestCatalogueExamplesAnswerTheirSchemas(t *testing.T) {
 	cat := testCatalogue(t)
 	scopes := allScopes(cat)
-	doc, err := cat.Document()
+	doc, err := document.Of(cat)
 	if err != nil {
 		t.Fatal(err)
 	}
 	schemas := map[string]*openapi3.Schema{}
 	for _, m := range cat.Methods() {
-		if schemas[m.Name], err = m.ResponseSchema(doc); err != nil {
+		if schemas[m.Name], err = document.ResponseSchema(doc, m); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -2,54 +2,62 @@ package openapi
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/okmock/okmock/openapi/internal/specjson"
 )
 
 // Catalogue is the OK method table derived from an OpenAPI document.
 //
-// It keeps its method table and the source, not kin-openapi's document:
-// that document is most of a running okmock's live heap, which the garbage
-// collector marks on every cycle, and marking it was what stretched
-// okmock's p99 latency. Document builds one when a caller needs it.
+// It keeps its method table and the source, not a model of the document:
+// kin-openapi's was most of a running okmock's live heap, which the
+// garbage collector marks on every cycle. document.Of (package
+// openapi/document) builds one when a caller needs it.
 type Catalogue struct {
 	methods []*Method // sorted by name
 	exact   map[string]*Method
 	folded  map[string]*Method // keyed by the lowercase name
 
-	source     []byte // the document as loaded
-	sourceJSON bool
-	fast       bool // built by docBuilder rather than kin-openapi's loader
-
-	jsonOnce sync.Once
-	json     []byte
-	jsonErr  error
+	json []byte // the document as loaded, as JSON
 }
 
 // maxNameLen bounds the method names Lookup folds on the stack; OK's
 // longest is well under it.
 const maxNameLen = 64
 
-// Load reads an OpenAPI document (JSON or YAML), validates it with
-// kin-openapi and derives the method table. Every path under /api/ must be
-// an OK method described by x-ok-* extensions.
+// Load reads an OpenAPI document (JSON or YAML) and derives the method
+// table. Every path under /api/ must be an OK method described by x-ok-*
+// extensions; what the table is built from is checked, the rest of the
+// document is not read. document.Load (package openapi/document) also
+// validates the whole document with kin-openapi.
 func Load(data []byte) (*Catalogue, error) {
-	return load(data, true)
+	isJSON := looksLikeJSON(data)
+	jsonData := data
+	if !isJSON {
+		converted, err := specjson.FromYAML(data)
+		if err != nil {
+			return nil, fmt.Errorf("openapi: %w", err)
+		}
+		jsonData = converted
+	}
+	tree, err := parseTree(jsonData)
+	if err != nil {
+		return nil, err
+	}
+	c, err := newCatalogue(tree)
+	if err != nil {
+		return nil, err
+	}
+	c.json = jsonData
+	return c, nil
 }
 
-// defaultCatalogue loads the embedded document once per process. It skips
-// kin-openapi's validation, which the package's tests run instead: that keeps
-// okmock's start-up within its budget.
+// defaultCatalogue loads the embedded document once per process.
 var defaultCatalogue = sync.OnceValues(func() (*Catalogue, error) {
-	return load(SpecJSON, false)
+	return Load(SpecJSON)
 })
 
 // Default returns the catalogue of the embedded document. It is loaded on
@@ -58,73 +66,27 @@ func Default() (*Catalogue, error) {
 	return defaultCatalogue()
 }
 
-func load(data []byte, validate bool) (*Catalogue, error) {
-	isJSON := looksLikeJSON(data)
-	doc, fast, err := parseDocument(data, isJSON)
-	if err != nil {
-		return nil, err
-	}
-	if validate {
-		if err := doc.Validate(context.Background()); err != nil {
-			return nil, fmt.Errorf("openapi: invalid document: %w", err)
-		}
-	}
-	c, err := newCatalogue(doc)
-	if err != nil {
-		return nil, err
-	}
-	c.source, c.sourceJSON, c.fast = data, isJSON, fast
-	return c, nil
-}
-
-// parseDocument builds the document with the fast builder when it can and
-// with kin-openapi's loader otherwise; the second result says which.
-func parseDocument(data []byte, isJSON bool) (*openapi3.T, bool, error) {
-	jsonData := data
-	if !isJSON {
-		converted, err := specjson.FromYAML(data)
-		if err == nil {
-			jsonData = converted
-		} else {
-			jsonData = nil
-		}
-	}
-	if jsonData != nil {
-		var tree any
-		if err := json.Unmarshal(jsonData, &tree); err == nil {
-			if doc, err := buildDoc(tree); err == nil {
-				return doc, true, nil
-			}
-		}
-	}
-	doc, err := openapi3.NewLoader().LoadFromData(data)
-	if err != nil {
-		return nil, false, fmt.Errorf("openapi: %w", err)
-	}
-	return doc, false, nil
-}
-
 func looksLikeJSON(data []byte) bool {
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	return len(trimmed) > 0 && trimmed[0] == '{'
 }
 
-func newCatalogue(doc *openapi3.T) (*Catalogue, error) {
-	if doc.Paths == nil {
+func newCatalogue(tree *docTree) (*Catalogue, error) {
+	if tree.Paths == nil {
 		return nil, fmt.Errorf("openapi: the document has no paths")
 	}
 	c := &Catalogue{
 		exact:  map[string]*Method{},
 		folded: map[string]*Method{},
 	}
-	for path, item := range doc.Paths.Map() {
-		if _, isMethod := item.Extensions[extMethod]; !isMethod {
+	for path, item := range tree.Paths {
+		if item == nil || item.Method == nil {
 			if strings.HasPrefix(path, "/api/") {
 				return nil, fmt.Errorf("openapi: %s: a path under /api/ must carry %s", path, extMethod)
 			}
 			continue
 		}
-		m, err := newMethod(path, item)
+		m, err := newMethod(path, item, tree)
 		if err != nil {
 			return nil, err
 		}
@@ -176,33 +138,8 @@ func (c *Catalogue) Methods() []*Method {
 	return slices.Clone(c.methods)
 }
 
-// JSON returns the document as JSON, converted once from YAML when it was
+// JSON returns the document as JSON, converted from YAML when it was
 // loaded from YAML. The bytes are shared and must not be modified.
-func (c *Catalogue) JSON() ([]byte, error) {
-	c.jsonOnce.Do(func() {
-		switch {
-		case c.sourceJSON:
-			c.json = c.source
-		case c.source != nil:
-			c.json, c.jsonErr = specjson.FromYAML(c.source)
-			if c.jsonErr == nil {
-				break
-			}
-			fallthrough
-		default:
-			var doc *openapi3.T
-			if doc, c.jsonErr = c.Document(); c.jsonErr == nil {
-				c.json, c.jsonErr = json.Marshal(doc)
-			}
-		}
-	})
-	return c.json, c.jsonErr
-}
-
-// Document builds the whole document anew from its source, references
-// resolved, for callers that walk it (tools, tests). The catalogue does
-// not keep one; each call costs a load of the source without validation.
-func (c *Catalogue) Document() (*openapi3.T, error) {
-	doc, _, err := parseDocument(c.source, c.sourceJSON)
-	return doc, err
+func (c *Catalogue) JSON() []byte {
+	return c.json
 }

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
-
-	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // valueKind is what a single value must parse as.
@@ -42,37 +40,37 @@ type valueCheck struct {
 // digitPatterns are the patterns checked by a loop instead of a regexp.
 var digitPatterns = map[string]bool{`^[0-9]+$`: true, `^\d+$`: true}
 
-func compileCheck(s *openapi3.Schema) (valueCheck, error) {
+func compileCheck(s *schemaNode) (valueCheck, error) {
 	c := valueCheck{maxLen: -1}
 	typ, err := schemaType(s)
 	if err != nil {
 		return c, err
 	}
 	switch typ {
-	case openapi3.TypeInteger:
+	case typeInteger:
 		c.kind, c.bits = kindInteger, 64
 		if s.Format == "int32" {
 			c.bits = 32
 		}
-	case openapi3.TypeNumber:
+	case typeNumber:
 		c.kind = kindNumber
-	case openapi3.TypeBoolean:
+	case typeBoolean:
 		c.kind = kindBoolean
-	case openapi3.TypeString:
+	case typeString:
 		c.kind = kindString
 		c.json = s.Format == "json"
 	default:
 		return c, fmt.Errorf("list items must be scalars, not %s", typ)
 	}
-	if s.Min != nil {
-		c.min, c.hasMin = *s.Min, true
+	if s.Minimum != nil {
+		c.min, c.hasMin = *s.Minimum, true
 	}
-	if s.Max != nil {
-		c.max, c.hasMax = *s.Max, true
+	if s.Maximum != nil {
+		c.max, c.hasMax = *s.Maximum, true
 	}
-	c.minLen = int(s.MinLength)
+	c.minLen = int(min(s.MinLength, 1<<31))
 	if s.MaxLength != nil {
-		c.maxLen = int(*s.MaxLength)
+		c.maxLen = int(min(*s.MaxLength, 1<<31))
 	}
 	if s.Pattern != "" {
 		if digitPatterns[s.Pattern] {

@@ -42,19 +42,6 @@ func TestEveryParameterHasAUsableExample(t *testing.T) {
 	}
 }
 
-func TestEveryParameterIsDescribed(t *testing.T) {
-	c := mustDefault(t)
-	doc := mustDocument(t, c)
-	for _, m := range c.Methods() {
-		for _, ref := range doc.Paths.Value(m.Path).Parameters {
-			p := ref.Value
-			if p.In != "query" || p.Description == "" || p.Schema == nil || p.Schema.Value.Type == nil {
-				t.Errorf("%s: parameter %s needs in: query, a description and a typed schema", m.Name, p.Name)
-			}
-		}
-	}
-}
-
 // exampleIDs are the invented example objects.
 var exampleIDs = regexp.MustCompile(`\b5750000009[0-9]{2}\b`)
 

@@ -1,10 +1,9 @@
 package openapi
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
-
-	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // Session says whether a method takes a user session (x-ok-session).
@@ -45,9 +44,6 @@ var commonParams = map[string]bool{
 	"session_key": true, "format": true, "call_id": true, "__online": true,
 }
 
-// errorSchemaRef names the shared OK error object.
-const errorSchemaRef = "#/components/schemas/Error"
-
 // Method is one OK REST method as the document describes it.
 type Method struct {
 	// Name is the method as OK spells it: "users.getInfo".
@@ -73,51 +69,39 @@ type Method struct {
 	// Params are the method's own parameters in document order (the common
 	// ones, application_key, sig and the like, are left out).
 	Params []Param
-	// The method keeps nothing of kin-openapi's document (see Catalogue);
-	// ResponseSchema finds its result schema in one.
+	// The method keeps nothing of the document (see Catalogue); package
+	// openapi/document finds its result schema (document.ResponseSchema).
 }
 
-// ResponseSchema is the schema of the method's successful result (not of
-// the error object it may answer instead) in doc, a document of the
-// method's catalogue (Catalogue.Document).
-func (m *Method) ResponseSchema(doc *openapi3.T) (*openapi3.Schema, error) {
-	item := doc.Paths.Value(m.Path)
-	if item == nil || item.Get == nil {
-		return nil, fmt.Errorf("openapi: the document has no GET %s", m.Path)
-	}
-	return successSchema(item.Get)
-}
-
-func newMethod(path string, item *openapi3.PathItem) (*Method, error) {
+func newMethod(path string, item *pathNode, tree *docTree) (*Method, error) {
 	fail := func(format string, args ...any) (*Method, error) {
 		return nil, fmt.Errorf("openapi: %s: %s", path, fmt.Sprintf(format, args...))
 	}
-	ext := item.Extensions
-	name, ok := ext[extMethod].(string)
+	name, ok := item.Method.(string)
 	group, short, found := strings.Cut(name, ".")
 	if !ok || !found || group == "" || short == "" || strings.Contains(short, ".") {
-		return fail("%s must be group.method, not %v", extMethod, ext[extMethod])
+		return fail("%s must be group.method, not %v", extMethod, item.Method)
 	}
 	if want := "/api/" + group + "/" + short; path != want {
 		return fail("the path of %s must be %s", name, want)
 	}
 	m := &Method{Name: name, Group: group, Short: short, Path: path}
 
-	session, _ := ext[extSession].(string)
+	session, _ := item.Session.(string)
 	switch Session(session) {
 	case SessionRequired, SessionOptional, SessionProhibited:
 		m.Session = Session(session)
 	default:
 		return fail("%s %q is not one of %q, %q, %q", extSession, session, SessionRequired, SessionOptional, SessionProhibited)
 	}
-	perms, ok := stringList(ext[extPermissions])
+	perms, ok := stringList(item.Permissions)
 	if !ok {
 		return fail("%s must be a list of scope names", extPermissions)
 	}
 	m.Permissions = perms
-	if raw, present := ext[extFieldPermissions]; present {
-		fields, ok := raw.(map[string]any)
-		if !ok {
+	if len(item.FieldPermissions) > 0 {
+		var fields map[string]any
+		if err := json.Unmarshal(item.FieldPermissions, &fields); err != nil || fields == nil {
 			return fail("%s must map fields to scopes", extFieldPermissions)
 		}
 		m.FieldPermissions = make(map[string]string, len(fields))
@@ -129,13 +113,13 @@ func newMethod(path string, item *openapi3.PathItem) (*Method, error) {
 			m.FieldPermissions[field] = s
 		}
 	}
-	if m.Unsigned, ok = optionalBool(ext[extUnsigned]); !ok {
+	if m.Unsigned, ok = optionalBool(item.Unsigned); !ok {
 		return fail("%s must be a boolean", extUnsigned)
 	}
-	if m.Writes, ok = optionalBool(ext[extWrites]); !ok {
+	if m.Writes, ok = optionalBool(item.Writes); !ok {
 		return fail("%s must be a boolean", extWrites)
 	}
-	m.ResponseSource, _ = ext[extResponseSource].(string)
+	m.ResponseSource, _ = item.ResponseSource.(string)
 	if !responseSources[m.ResponseSource] {
 		return fail("%s %q is not one of P, P-SDK, T, T-cap, inferred", extResponseSource, m.ResponseSource)
 	}
@@ -145,11 +129,11 @@ func newMethod(path string, item *openapi3.PathItem) (*Method, error) {
 	}
 	// Checked here so that a document whose results cannot be found is
 	// refused at load, not when a test asks for one.
-	if _, err := successSchema(item.Get); err != nil {
+	if err := tree.checkResult(item.Get); err != nil {
 		return fail("%v", err)
 	}
 
-	params, err := methodParams(item)
+	params, err := methodParams(item, tree)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -159,19 +143,22 @@ func newMethod(path string, item *openapi3.PathItem) (*Method, error) {
 
 // methodParams compiles the method's own parameters: the path item's, with
 // the GET operation's overriding them by name.
-func methodParams(item *openapi3.PathItem) ([]Param, error) {
+func methodParams(item *pathNode, tree *docTree) ([]Param, error) {
 	var out []Param
 	index := map[string]int{}
-	for _, list := range []openapi3.Parameters{item.Parameters, item.Get.Parameters} {
+	for _, list := range [][]*paramNode{item.Parameters, item.Get.Parameters} {
 		for _, ref := range list {
-			p := ref.Value
+			p, err := tree.param(ref)
+			if err != nil {
+				return nil, err
+			}
 			if p == nil {
-				return nil, fmt.Errorf("unresolved parameter %s", ref.Ref)
+				return nil, fmt.Errorf("a parameter is null")
 			}
 			if commonParams[p.Name] {
 				continue
 			}
-			param, err := compileParam(p)
+			param, err := compileParam(p, tree)
 			if err != nil {
 				return nil, err
 			}
@@ -186,29 +173,40 @@ func methodParams(item *openapi3.PathItem) ([]Param, error) {
 	return out, nil
 }
 
-// successSchema finds the result schema of a 200 answer: the branch of its
-// anyOf/oneOf that is not the shared error object, or the whole schema.
-func successSchema(op *openapi3.Operation) (*openapi3.Schema, error) {
-	resp := op.Responses.Value("200")
-	if resp == nil || resp.Value == nil {
-		return nil, fmt.Errorf("no 200 response")
+// checkResult makes sure a 200 answer has a result schema: the branch of
+// its anyOf/oneOf that is not the shared error object, or the whole
+// schema. package openapi/document finds the same schema in kin-openapi's
+// model (document.ResponseSchema).
+func (t *docTree) checkResult(op *opNode) error {
+	resp, err := t.response(op.Responses["200"])
+	if err != nil {
+		return err
 	}
-	media := resp.Value.Content.Get("application/json")
-	if media == nil || media.Schema == nil || media.Schema.Value == nil {
-		return nil, fmt.Errorf("the 200 response has no application/json schema")
+	if resp == nil {
+		return fmt.Errorf("no 200 response")
 	}
-	s := media.Schema.Value
-	for _, branches := range []openapi3.SchemaRefs{s.AnyOf, s.OneOf} {
-		if len(branches) != 2 {
-			continue
-		}
-		for i, b := range branches {
-			if b.Ref == errorSchemaRef && branches[1-i].Value != nil {
-				return branches[1-i].Value, nil
+	media, ok := resp.Content["application/json"]
+	if !ok || media.Schema == nil {
+		return fmt.Errorf("the 200 response has no application/json schema")
+	}
+	s, err := t.schema(media.Schema)
+	if err != nil {
+		return err
+	}
+	if s == nil {
+		return fmt.Errorf("the 200 response has no application/json schema")
+	}
+	for _, branches := range [][]*schemaNode{s.AnyOf, s.OneOf} {
+		for _, b := range branches {
+			if b == nil {
+				return fmt.Errorf("a null branch in the result schema")
+			}
+			if _, err := t.schema(b); err != nil {
+				return err
 			}
 		}
 	}
-	return s, nil
+	return nil
 }
 
 func stringList(v any) ([]string, bool) {

@@ -6,8 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // Param is one parameter of a method, with its validator compiled from the
@@ -43,17 +41,29 @@ var defaultInvalid = map[int]string{
 	160: "Invalid group id {value}",
 }
 
-func compileParam(p *openapi3.Parameter) (Param, error) {
+// Schema types a parameter can have (OpenAPI's names).
+const (
+	typeInteger = "integer"
+	typeNumber  = "number"
+	typeBoolean = "boolean"
+	typeString  = "string"
+	typeArray   = "array"
+)
+
+func compileParam(p *paramNode, tree *docTree) (Param, error) {
 	fail := func(format string, args ...any) (Param, error) {
 		return Param{}, fmt.Errorf("parameter %s: %s", p.Name, fmt.Sprintf(format, args...))
 	}
-	if p.In != openapi3.ParameterInQuery {
+	if p.In != "query" {
 		return fail("must be in: query (the server reads query and form alike)")
 	}
-	if p.Schema == nil || p.Schema.Value == nil {
+	s, err := tree.schema(p.Schema)
+	if err != nil {
+		return fail("%v", err)
+	}
+	if s == nil {
 		return fail("has no schema")
 	}
-	s := p.Schema.Value
 	out := Param{
 		Name:        p.Name,
 		Required:    p.Required,
@@ -64,7 +74,7 @@ func compileParam(p *openapi3.Parameter) (Param, error) {
 	if example == nil {
 		example = s.Example
 	}
-	if raw, ok := p.Extensions[extInvalidCode]; ok {
+	if raw := p.InvalidCode; raw != nil {
 		code, ok := raw.(float64)
 		if !ok || code < 1 || code != math.Trunc(code) {
 			return fail("%s must be an OK error code", extInvalidCode)
@@ -75,7 +85,7 @@ func compileParam(p *openapi3.Parameter) (Param, error) {
 	if text, ok := defaultInvalid[out.InvalidCode]; ok {
 		out.invalid = text
 	}
-	if raw, ok := p.Extensions[extInvalidMessage]; ok {
+	if raw := p.InvalidMessage; raw != nil {
 		text, ok := raw.(string)
 		if !ok || text == "" {
 			return fail("%s must be a text", extInvalidMessage)
@@ -90,14 +100,16 @@ func compileParam(p *openapi3.Parameter) (Param, error) {
 	}
 	out.Type = typ
 	item := s
-	if typ == openapi3.TypeArray {
-		if s.Items == nil || s.Items.Value == nil {
+	if typ == typeArray {
+		if item, err = tree.schema(s.Items); err != nil {
+			return fail("items: %v", err)
+		}
+		if item == nil {
 			return fail("a list needs items")
 		}
-		item = s.Items.Value
 		out.list = true
 		if s.MaxItems != nil {
-			out.maxItems = int(*s.MaxItems)
+			out.maxItems = int(min(*s.MaxItems, 1<<31))
 			out.tooMany = fmt.Sprintf("Too many %s, at most %d allowed", p.Name, out.maxItems)
 		}
 	}
@@ -111,13 +123,13 @@ func compileParam(p *openapi3.Parameter) (Param, error) {
 }
 
 // schemaType is the one type of a 3.0 schema.
-func schemaType(s *openapi3.Schema) (string, error) {
-	if s.Type == nil || len(*s.Type) != 1 {
+func schemaType(s *schemaNode) (string, error) {
+	if len(s.Type) != 1 {
 		return "", fmt.Errorf("needs exactly one schema type")
 	}
-	t := (*s.Type)[0]
+	t := s.Type[0]
 	switch t {
-	case openapi3.TypeInteger, openapi3.TypeNumber, openapi3.TypeBoolean, openapi3.TypeString, openapi3.TypeArray:
+	case typeInteger, typeNumber, typeBoolean, typeString, typeArray:
 		return t, nil
 	}
 	return "", fmt.Errorf("schema type %s cannot travel in a query", t)

@@ -1,8 +1,10 @@
-package openapi
+package document
 
 import (
 	"runtime"
 	"testing"
+
+	"github.com/okmock/okmock/openapi"
 )
 
 // liveHeap is the heap in use after a full collection.
@@ -25,13 +27,13 @@ func TestCatalogueKeepsNoDocument(t *testing.T) {
 		t.Skip("the race detector's shadow memory distorts the heap")
 	}
 	before := liveHeap()
-	c, err := load(SpecJSON, false)
+	c, err := openapi.Load(openapi.SpecJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
 	kept := int64(liveHeap()) - int64(before)
 	runtime.KeepAlive(c)
-	doc, err := c.Document()
+	doc, err := Of(c)
 	if err != nil {
 		t.Fatal(err)
 	}

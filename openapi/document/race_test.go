@@ -1,0 +1,6 @@
+//go:build race
+
+package document
+
+// raceEnabled says the race detector is on; timing budgets do not apply.
+const raceEnabled = true
