@@ -164,6 +164,12 @@ bud() {
     "$@" .
 }
 
+# The build's `go mod download` reads only that cache: it must hold every
+# module go.mod names, which a test run alone does not fetch (ginkgo's
+# slim-sprig, say, when the image test runs by itself on a fresh machine).
+step "go mod download (the module cache the build mounts)"
+go mod download
+
 step "buildah bud -t $IMAGE"
 bud -t "$IMAGE"
 
