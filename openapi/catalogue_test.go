@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"bytes"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -25,6 +26,39 @@ func TestJSONTwinIsCurrent(t *testing.T) {
 	}
 	if !bytes.Equal(want, SpecJSON) {
 		t.Fatal("okmock.json is not the twin of okmock.yaml: run `go generate ./openapi`")
+	}
+}
+
+func TestTableSourceIsCurrent(t *testing.T) {
+	want, err := TableSource(SpecJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want, tableJSON) {
+		t.Fatal("okmock.table.json is not TableSource of okmock.json: run `go generate ./openapi`")
+	}
+}
+
+// The default catalogue, compiled from the generated table source, is the
+// one the whole document gives.
+func TestDefaultCatalogueIsTheWholeDocuments(t *testing.T) {
+	whole, err := Load(SpecJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := mustDefault(t)
+	if !reflect.DeepEqual(def.Methods(), whole.Methods()) || !reflect.DeepEqual(def.folded, whole.folded) {
+		t.Fatal("the default catalogue differs from Load of the JSON twin")
+	}
+	if !bytes.Equal(def.JSON(), SpecJSON) {
+		t.Fatal("the default catalogue does not serve the JSON twin")
+	}
+	// DeepEqual must see a difference in a compiled check.
+	m, _ := whole.Method("users.getInfo")
+	m.Params[0].check.maxLen++
+	defer func() { m.Params[0].check.maxLen-- }()
+	if reflect.DeepEqual(def.Methods(), whole.Methods()) {
+		t.Fatal("the comparison does not look into compiled checks")
 	}
 }
 
