@@ -43,7 +43,7 @@ func parseConfig(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.serverCPU, "server-cpu", 0, "core the servers are pinned to with taskset (-1: no pinning)")
 	fs.IntVar(&c.loadCPU, "load-cpu", 1, "core the load generator is pinned to with taskset (-1: no pinning)")
 	fs.DurationVar(&c.duration, "duration", 3*time.Second, "measured time of each phase")
-	fs.DurationVar(&c.warmup, "warmup", 500*time.Millisecond, "unmeasured warm-up before each phase")
+	fs.DurationVar(&c.warmup, "warmup", 500*time.Millisecond, "unmeasured warm-up before each phase (the open loop's lasts at least as long as its phase)")
 	fs.IntVar(&c.maxRequests, "max-requests", 5_000_000, "cap on the requests of one phase")
 	fs.IntVar(&c.conns, "conns", 64, "connections of the closed and open loops")
 	fs.IntVar(&c.repeat, "repeat", 1, "alternating runs of each phase (bare, okmock, bare, ...); the figures pool all of them")

@@ -93,3 +93,15 @@ func TestSpreadShowsRangeAndMedian(t *testing.T) {
 		t.Errorf("spread of one: %q", got)
 	}
 }
+
+func TestOpenLoopWarmsUpForAPhase(t *testing.T) {
+	tests := []struct{ warmup, duration, want time.Duration }{
+		{500 * time.Millisecond, 2 * time.Second, 2 * time.Second},
+		{3 * time.Second, 2 * time.Second, 3 * time.Second},
+	}
+	for _, tt := range tests {
+		if got := openWarmup(&config{warmup: tt.warmup, duration: tt.duration}); got != tt.want {
+			t.Errorf("warmup %v, phase %v: open-loop warm-up %v, want %v", tt.warmup, tt.duration, got, tt.want)
+		}
+	}
+}
