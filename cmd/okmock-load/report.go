@@ -33,7 +33,7 @@ func writeReport(w io.Writer, l *launcher, c *comparison, started time.Time, arg
 	if cfg.repeat > 1 {
 		runs = fmt.Sprintf(" Each phase ran %d times, the two servers taking turns; each cell pools all %d turns of a server (requests, time and CPU added up, latencies merged), and the spread of the per-turn ratios follows the table.", cfg.repeat, cfg.repeat)
 	}
-	fmt.Fprintf(w, "Each phase follows an unmeasured warm-up with its own loop: %s for the closed loop, %s for the open loop (a fresh okmock's heap reaches its steady size and its first collection runs). Closed loop: %d connections, %s per phase. Open loop: %d req/s for %s over up to %d connections, latency measured from each request's intended send time (no coordinated omission). okmock runs in its default configuration (journal on, validation on); every turn of a phase starts on a fresh okmock. Each cell is bare net/http → okmock (okmock / bare).%s\n\n",
+	fmt.Fprintf(w, "Each turn follows an unmeasured warm-up with its own loop: %s for the closed loop, %s for the open loop (a fresh okmock's heap reaches its steady size and its first collection runs). Closed loop: %d connections, %s per phase. Open loop: %d req/s for %s over up to %d connections, latency measured from each request's intended send time (no coordinated omission). okmock runs in its default configuration (journal on, validation on); each phase (a workload's closed or open loop) starts a fresh okmock and a fresh bare server, which serve all its turns. Each cell is bare net/http → okmock (okmock / bare).%s\n\n",
 		cfg.warmup, openWarmup(cfg), cfg.conns, cfg.duration, cfg.rate, cfg.duration, cfg.conns, runs)
 
 	fmt.Fprintln(w, "| Workload | Loop | Throughput | Server CPU per request | p50 | p99 | p99.9 | Errors |")
