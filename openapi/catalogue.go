@@ -34,9 +34,8 @@ const maxNameLen = 64
 // document is not read. document.Load (package openapi/document) also
 // validates the whole document with kin-openapi.
 func Load(data []byte) (*Catalogue, error) {
-	isJSON := looksLikeJSON(data)
 	jsonData := data
-	if !isJSON {
+	if !looksLikeJSON(data) {
 		converted, err := specjson.FromYAML(data)
 		if err != nil {
 			return nil, fmt.Errorf("openapi: %w", err)

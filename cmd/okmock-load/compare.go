@@ -147,8 +147,11 @@ func runLoop(ctx context.Context, l *launcher, w workload, name string, log io.W
 // two to pass its start-up transient: its heap grows to the collector's
 // target (on a machine where a fresh page cost ~11 µs to fault in, that
 // was 2,000-3,600 faults within the measured window of a 500 ms warm-up)
-// and the first collection after start-up, the largest, runs. The closed
-// loop passes the same point within its warm-up.
+// and the first collection after start-up, the largest, runs. Only a
+// phase's first turn meets a fresh okmock now (runLoop); every turn keeps
+// the same warm-up so that the turns stay alike, each measured after the
+// same stretch of the same load. The closed loop passes the transient
+// within its warm-up.
 func openWarmup(cfg *config) time.Duration {
 	return max(cfg.warmup, cfg.duration)
 }
