@@ -56,7 +56,7 @@ func (s *commentStore) has(id string) bool { return s.table.has(id) }
 func (s *commentStore) populate(g *generator) {
 	g = g.kindGenerator("comments")
 	for _, tid := range g.w.topics.where(func(Topic) bool { return true }) {
-		t := g.w.topics.byID[tid]
+		t, _ := g.w.topics.get(tid)
 		s.seed(g, DiscussedTopic, tid, t.Created, g.commenters(t.AuthorUID, t.GroupID), g.between(0, 6))
 	}
 	for _, pid := range g.w.photos.where(func(Photo) bool { return true }) {
@@ -65,7 +65,7 @@ func (s *commentStore) populate(g *generator) {
 			s.seed(g, DiscussedPhoto, pid, p.Created, g.commenters(p.OwnerUID, p.GroupID), g.between(1, 2))
 		}
 	}
-	t := g.w.topics.byID[ExampleGroupTopicID]
+	t, _ := g.w.topics.get(ExampleGroupTopicID)
 	s.table.put(Comment{
 		ID: ExampleCommentID, Object: DiscussedTopic, ObjectID: ExampleGroupTopicID, AuthorUID: ExampleFriendID,
 		Text: g.pick(commentTexts), Created: g.after(t.Created),
@@ -213,7 +213,7 @@ func (w *World) discussionLocked(object, id, viewer string) (Discussion, bool) {
 	d := Discussion{Object: object, ObjectID: id}
 	switch object {
 	case DiscussedTopic:
-		t, ok := w.topics.byID[id]
+		t, ok := w.topics.get(id)
 		if !ok {
 			return d, false
 		}
@@ -272,7 +272,7 @@ func (w *World) Discussions(uid string) []Discussion {
 		}
 		switch c.Object {
 		case DiscussedTopic:
-			if w.topics.byID[c.ObjectID].AuthorUID == uid {
+			if t, _ := w.topics.get(c.ObjectID); t.AuthorUID == uid {
 				add(c.Object, c.ObjectID)
 			}
 		case DiscussedPhoto:

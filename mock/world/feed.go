@@ -98,7 +98,7 @@ func (w *World) inFeedLocked(uid, id string) bool {
 	if f, ok := w.feedLocked().items.byID[id]; ok {
 		return f.OwnerUID == uid
 	}
-	t, ok := w.topics.byID[id]
+	t, ok := w.topics.get(id)
 	if !ok {
 		return false
 	}

@@ -92,7 +92,7 @@ func (w *World) groupPinTargetLocked(pinID string) (Topic, bool) {
 	if !ok {
 		tid = pinID
 	}
-	t, ok := w.topics.byID[tid]
+	t, ok := w.topics.get(tid)
 	if !ok || t.GroupID == "" {
 		return Topic{}, false
 	}
@@ -104,7 +104,7 @@ func (w *World) GroupPinTarget(pinID string) (Topic, bool) {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	t, ok := w.groupPinTargetLocked(pinID)
-	return t.clone(), ok
+	return t, ok
 }
 
 // ToggleGroupPin pins the group-feed event a pin id names, or unpins it
@@ -138,6 +138,6 @@ func (w *World) GroupPinnedTopics(gid string) []string {
 func (w *World) TopicPinned(topicID string) bool {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
-	t, ok := w.topics.byID[topicID]
+	t, ok := w.topics.get(topicID)
 	return ok && slices.Contains(w.groupPinsLocked().Pinned[t.GroupID], topicID)
 }

@@ -80,13 +80,13 @@ func Hashtags(text string) []string {
 // taggedLocked calls visit for every topic, photo and video with the tags
 // it carries: hashtags in texts, and a video's own tags.
 func (w *World) taggedLocked(visit func(item TaggedItem, tags []string)) {
-	for _, t := range w.topics.byID {
+	w.topics.each(func(t Topic) {
 		typ := TagUserTopic
 		if t.GroupID != "" {
 			typ = TagGroupTopic
 		}
 		visit(TaggedItem{typ, t.ID, t.Created}, Hashtags(topicTexts(t.Media)))
-	}
+	})
 	for _, p := range w.photos.byID {
 		typ := TagUserPhoto
 		if p.GroupID != "" {

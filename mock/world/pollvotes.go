@@ -27,7 +27,7 @@ func (s *pollVoteStore) has(string) bool { return false }
 func (s *pollVoteStore) populate(g *generator) {
 	g = g.kindGenerator("poll_votes")
 	for _, tid := range g.w.topics.where(func(Topic) bool { return true }) {
-		t := g.w.topics.byID[tid]
+		t, _ := g.w.topics.get(tid)
 		for i, raw := range t.Media {
 			var poll pollBlock
 			if json.Unmarshal(raw, &poll) != nil || poll.Type != "poll" || len(poll.Answers) == 0 {

@@ -62,17 +62,22 @@ func (t *table[T]) put(v T) {
 // remove drops an object; its key goes when its list becomes empty, so
 // that the index stays canonical.
 func (t *table[T]) remove(id string) {
-	key := t.key(t.byID[id])
-	list := t.byKey[key]
-	if i, found := slices.BinarySearchFunc(list, id, t.oldestFirst); found {
+	unlist(t.byKey, t.key(t.byID[id]), id, t.oldestFirst)
+	delete(t.byID, id)
+}
+
+// unlist removes v from the sorted list under key, and the key with its
+// list when that becomes empty.
+func unlist[K comparable, V any](lists map[K][]V, key K, v V, order func(a, b V) int) {
+	list := lists[key]
+	if i, found := slices.BinarySearchFunc(list, v, order); found {
 		list = slices.Delete(list, i, i+1)
 	}
 	if len(list) == 0 {
-		delete(t.byKey, key)
+		delete(lists, key)
 	} else {
-		t.byKey[key] = list
+		lists[key] = list
 	}
-	delete(t.byID, id)
 }
 
 // count is the number of objects listed under the key.

@@ -41,43 +41,19 @@ func (t Topic) owner() string {
 	return t.AuthorUID
 }
 
-// clone copies the media blocks, so that the copy shares no bytes.
-func (t Topic) clone() Topic {
-	if t.Media != nil {
-		media := make([]json.RawMessage, len(t.Media))
-		for i, m := range t.Media {
-			media[i] = slices.Clone(m)
-		}
-		t.Media = media
-	}
-	return t
-}
-
-// topicStore holds topics, listed per owner (Topic.owner).
-type topicStore = table[Topic]
-
-func newTopicStore() topicStore {
-	return newTable(func(t Topic) string { return t.ID }, Topic.owner, func(t Topic) time.Time { return t.Created })
-}
-
 // Topic returns the media topic with the id.
 func (w *World) Topic(id string) (Topic, bool) {
 	w.mu.RLock()
-	t, ok := w.topics.byID[id]
-	w.mu.RUnlock()
-	return t.clone(), ok
+	defer w.mu.RUnlock()
+	return w.topics.get(id)
 }
 
 // Topics returns the topics of a user (their own, not those they posted
 // in groups) or of a group, newest first.
 func (w *World) Topics(owner string) []Topic {
 	w.mu.RLock()
-	out := w.topics.list(owner)
-	w.mu.RUnlock()
-	for i := range out {
-		out[i] = out[i].clone()
-	}
-	return out
+	defer w.mu.RUnlock()
+	return w.topics.list(owner)
 }
 
 // PostTopic stores a media topic and returns its new id (t.ID is ignored).
@@ -95,11 +71,9 @@ func (w *World) PostTopic(t Topic) (string, error) {
 	if i < 0 {
 		return "", invalid("topic type %q", t.Type)
 	}
-	// The stored topic keeps none of the caller's strings: a request's
-	// parameters are slices of its whole body, which would otherwise stay
-	// in memory as long as the topic does.
+	// The store copies the topic into its own bytes, so none of the
+	// caller's strings (slices of a whole request body) stay alive.
 	t.Type = topicTypes[i]
-	t.AuthorUID, t.GroupID = keep(t.AuthorUID), keep(t.GroupID)
 	if strings.HasPrefix(t.Type, "GROUP_") != (t.GroupID != "") {
 		return "", invalid("topic type %s with group %q", t.Type, t.GroupID)
 	}
