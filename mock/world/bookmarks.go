@@ -60,7 +60,7 @@ func (s *bookmarkStore) populate(g *generator) {
 	g = g.kindGenerator("bookmarks")
 	uids := g.sortedUsers()
 	gids := sortedIDKeys(g.w.groups.byID)
-	tids := g.w.topics.where(func(Topic) bool { return true })
+	tids := g.w.topics.all()
 	for _, uid := range uids {
 		if !g.chance(0.4) && uid != DefaultUserID {
 			continue

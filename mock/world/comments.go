@@ -55,7 +55,7 @@ func (s *commentStore) has(id string) bool { return s.table.has(id) }
 // answer an earlier comment.
 func (s *commentStore) populate(g *generator) {
 	g = g.kindGenerator("comments")
-	for _, tid := range g.w.topics.where(func(Topic) bool { return true }) {
+	for _, tid := range g.w.topics.all() {
 		t, _ := g.w.topics.get(tid)
 		s.seed(g, DiscussedTopic, tid, t.Created, g.commenters(t.AuthorUID, t.GroupID), g.between(0, 6))
 	}

@@ -67,7 +67,7 @@ func (s *likeStore) populate(g *generator) {
 			s.add(kind, id, uid)
 		}
 	}
-	for _, id := range g.w.topics.where(func(Topic) bool { return true }) {
+	for _, id := range g.w.topics.all() {
 		add(LikeTopic, id, 12)
 	}
 	for _, id := range g.w.photos.where(func(Photo) bool { return true }) {

@@ -26,7 +26,7 @@ func (s *pollVoteStore) has(string) bool { return false }
 // example friend votes for answer 0 of the example poll.
 func (s *pollVoteStore) populate(g *generator) {
 	g = g.kindGenerator("poll_votes")
-	for _, tid := range g.w.topics.where(func(Topic) bool { return true }) {
+	for _, tid := range g.w.topics.all() {
 		t, _ := g.w.topics.get(tid)
 		for i, raw := range t.Media {
 			var poll pollBlock

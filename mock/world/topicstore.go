@@ -215,6 +215,17 @@ func (s *topicStore) each(visit func(Topic)) {
 	}
 }
 
+// all returns the ids of every topic, sorted.
+func (s *topicStore) all() []string {
+	ids := make([]string, 0, len(s.slots)-len(s.free))
+	for i := range s.slots {
+		if s.slots[i].live {
+			ids = append(ids, string(s.idOf(uint32(i))))
+		}
+	}
+	return sortIDs(ids)
+}
+
 // where returns the ids of the topics that match, sorted.
 func (s *topicStore) where(match func(Topic) bool) []string {
 	var ids []string

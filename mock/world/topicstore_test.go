@@ -91,8 +91,8 @@ func TestTopicStoreListsNewestFirst(t *testing.T) {
 	if _, ok := s.byOwner["b"]; ok {
 		t.Error("an owner whose topics were all removed is still listed")
 	}
-	if got := s.where(func(Topic) bool { return true }); !reflect.DeepEqual(got, []string{"57500000000001", "57500000000003", "57500000000009"}) {
-		t.Errorf("where(all) = %v", got)
+	if got := s.all(); !reflect.DeepEqual(got, []string{"57500000000001", "57500000000003", "57500000000009"}) || !reflect.DeepEqual(s.where(func(t Topic) bool { return t.ID != "57500000000003" }), []string{"57500000000001", "57500000000009"}) {
+		t.Errorf("all() = %v, where(not ...03) = %v", got, s.where(func(t Topic) bool { return t.ID != "57500000000003" }))
 	}
 }
 
