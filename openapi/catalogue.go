@@ -42,23 +42,27 @@ func Load(data []byte) (*Catalogue, error) {
 		}
 		jsonData = converted
 	}
-	return loadTable(jsonData, jsonData)
+	return loadTable(jsonData)
 }
 
 // defaultCatalogue compiles the embedded document's table once per
-// process, from its generated source (tableJSON): the same table as
-// Load(SpecJSON), a test checks, in a third of the time.
+// process, from its generated tree (defaultTree, table_gen.go): the same
+// table as Load(SpecJSON), a test checks, with nothing to decode.
 var defaultCatalogue = sync.OnceValues(func() (*Catalogue, error) {
-	return loadTable(tableJSON, SpecJSON)
+	return compileTree(defaultTree, SpecJSON)
 })
 
-// loadTable compiles a catalogue from table, TableSource(doc) or doc
-// itself, serving doc.
-func loadTable(table, doc []byte) (*Catalogue, error) {
-	tree, err := parseTree(table)
+// loadTable compiles the catalogue of a JSON document, serving it.
+func loadTable(doc []byte) (*Catalogue, error) {
+	tree, err := parseTree(doc)
 	if err != nil {
 		return nil, err
 	}
+	return compileTree(tree, doc)
+}
+
+// compileTree compiles a catalogue from a document's tree, serving doc.
+func compileTree(tree *docTree, doc []byte) (*Catalogue, error) {
 	c, err := newCatalogue(tree)
 	if err != nil {
 		return nil, err

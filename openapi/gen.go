@@ -1,9 +1,9 @@
 //go:build ignore
 
 // gen writes okmock.json, the JSON twin of okmock.yaml that okmock serves,
-// and okmock.table.json, the part of it the method table is compiled from,
-// which okmock decodes at start (run through `go generate` in this
-// directory).
+// and table_gen.go, the part of it the method table is compiled from as a
+// Go value, so that okmock decodes nothing at start (run through
+// `go generate` in this directory).
 package main
 
 import (
@@ -26,11 +26,11 @@ func main() {
 	if err := os.WriteFile("okmock.json", out, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	table, err := openapi.TableSource(out)
+	table, err := openapi.TableGo(out)
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := os.WriteFile("okmock.table.json", table, 0o644); err != nil {
+	if err := os.WriteFile("table_gen.go", table, 0o644); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -16,15 +16,18 @@ import (
 // to those who want it, and validates it.
 
 // docTree is the part of an OpenAPI 3.0 document the catalogue reads.
-// Marshalled back to JSON it is the method table's source alone
-// (TableSource): what okmock decodes at start.
+// The embedded document's tree, trimmed to what the table reads
+// (tableOnly), is generated as Go source (TableGo, table_gen.go).
 type docTree struct {
 	Paths      map[string]*pathNode `json:"paths,omitempty"`
-	Components struct {
-		Parameters map[string]*paramNode    `json:"parameters,omitempty"`
-		Responses  map[string]*responseNode `json:"responses,omitempty"`
-		Schemas    map[string]*schemaNode   `json:"schemas,omitempty"`
-	} `json:"components,omitempty"`
+	Components componentsNode       `json:"components,omitempty"`
+}
+
+// componentsNode holds the named parts references point to.
+type componentsNode struct {
+	Parameters map[string]*paramNode    `json:"parameters,omitempty"`
+	Responses  map[string]*responseNode `json:"responses,omitempty"`
+	Schemas    map[string]*schemaNode   `json:"schemas,omitempty"`
 }
 
 // pathNode is a path item with okmock's x-ok-* extensions. The extensions
@@ -63,10 +66,13 @@ type paramNode struct {
 
 // responseNode is a response or a reference to one.
 type responseNode struct {
-	Ref     string `json:"$ref,omitempty"`
-	Content map[string]struct {
-		Schema *schemaNode `json:"schema,omitempty"`
-	} `json:"content,omitempty"`
+	Ref     string               `json:"$ref,omitempty"`
+	Content map[string]mediaNode `json:"content,omitempty"`
+}
+
+// mediaNode is one media type of a response.
+type mediaNode struct {
+	Schema *schemaNode `json:"schema,omitempty"`
 }
 
 // schemaNode holds the schema keywords a parameter check is compiled from,
@@ -159,20 +165,6 @@ func (t *docTree) response(r *responseNode) (*responseNode, error) {
 
 func (t *docTree) schema(s *schemaNode) (*schemaNode, error) {
 	return resolveRef(s, func(s *schemaNode) string { return s.Ref }, t.Components.Schemas, "#/components/schemas/")
-}
-
-// TableSource is the part of a JSON OpenAPI document the method table is
-// compiled from, as JSON: the x-ok-* extensions, the parameters and their
-// schema keywords, the 200 answers and the schemas they name, without
-// descriptions or result shapes. okmock.table.json is TableSource of the
-// embedded document (go generate); decoding it instead of the whole
-// document takes a few milliseconds off okmock's start.
-func TableSource(jsonDoc []byte) ([]byte, error) {
-	t, err := parseTree(jsonDoc)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(t.tableOnly())
 }
 
 // tableOnly is the tree without what newCatalogue skips: paths that are
