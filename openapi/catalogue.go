@@ -49,7 +49,7 @@ func Load(data []byte) (*Catalogue, error) {
 // process, from its generated tree (defaultTree, table_gen.go): the same
 // table as Load(SpecJSON), a test checks, with nothing to decode.
 var defaultCatalogue = sync.OnceValues(func() (*Catalogue, error) {
-	return compileTree(defaultTree, SpecJSON)
+	return compileTree(defaultTree(), SpecJSON)
 })
 
 // loadTable compiles the catalogue of a JSON document, serving it.

@@ -6,11965 +6,11967 @@ package openapi
 
 import "encoding/json"
 
-// defaultTree is the embedded document's tree, trimmed to what the
+// defaultTree builds the embedded document's tree, trimmed to what the
 // method table reads.
-var defaultTree = &docTree{
-	Paths: map[string]*pathNode{
-		"/api/apps/checkVipOfferStatus": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "slot",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
+func defaultTree() *docTree {
+	return &docTree{
+		Paths: map[string]*pathNode{
+			"/api/apps/checkVipOfferStatus": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "slot",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(0)),
+							Maximum: new(float64(4)),
 						},
-						Format:  "int32",
-						Minimum: new(float64(0)),
-						Maximum: new(float64(4)),
-					},
-					Example: float64(0),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.checkVipOfferStatus",
+						Example: float64(0),
 					},
 				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.checkVipOfferStatus",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/apps/getAppPromoInfo": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.getAppPromoInfo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.getAppPromoInfo",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/apps/getPlatformCatalogNodeTop": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.checkVipOfferStatus",
 						},
-						Items: &schemaNode{
+					},
+				},
+				Post:    &opNode{},
+				Method:  "apps.checkVipOfferStatus",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/apps/getAppPromoInfo": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.getAppPromoInfo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "apps.getAppPromoInfo",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/apps/getPlatformCatalogNodeTop": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"app_id",
+							"name",
+						},
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "b2ttb2NrOjEw",
 					},
-					Example: []any{
-						"app_id",
-						"name",
-					},
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
 						},
+						Example: float64(10),
 					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name:     "node",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "games",
-				},
-				&paramNode{
-					Name: "platform",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "ANDROID",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.getPlatformCatalogNodeTop",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.getPlatformCatalogNodeTop",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/apps/getPlatformCatalogNodesTop": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name:     "node",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "games",
 					},
-					Example: []any{
-						"app_id",
-						"name",
-					},
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "platform",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "ANDROID",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.getPlatformCatalogNodesTop",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.getPlatformCatalogNodesTop",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/apps/getPlatformNew": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "platform",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
-					},
-					Example: []any{
-						"app_id",
-						"name",
+						Example: "ANDROID",
 					},
 				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.getPlatformCatalogNodeTop",
 						},
 					},
-					Example: "b2ttb2NrOjEw",
 				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
+				Post:    &opNode{},
+				Method:  "apps.getPlatformCatalogNodeTop",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
 				},
-				&paramNode{
-					Name: "platform",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "ANDROID",
-				},
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.getPlatformNew",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.getPlatformNew",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/apps/getPlatformTop": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+			"/api/apps/getPlatformCatalogNodesTop": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
 						},
-						Items: &schemaNode{
+						Example: []any{
+							"app_id",
+							"name",
+						},
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "platform",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
-					},
-					Example: []any{
-						"app_id",
-						"name",
+						Example: "ANDROID",
 					},
 				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.getPlatformCatalogNodesTop",
 						},
 					},
-					Example: "b2ttb2NrOjEw",
 				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
+				Post:    &opNode{},
+				Method:  "apps.getPlatformCatalogNodesTop",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
 				},
-				&paramNode{
-					Name: "platform",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "ANDROID",
-				},
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.getPlatformTop",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.getPlatformTop",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/apps/getTop": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.getTop",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.getTop",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/apps/removeAppPromoInfo": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.removeAppPromoInfo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.removeAppPromoInfo",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/apps/setAppPromoInfo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "topic_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(5.75000000301e+11),
-				},
-				&paramNode{
-					Name:     "text",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						MinLength: uint64(8),
-						MaxLength: new(uint64(48)),
-					},
-					Example: "Double coins all weekend",
-				},
-				&paramNode{
-					Name:     "start_time",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2}$",
-					},
-					Example: "2030.01.01 12:00",
-				},
-				&paramNode{
-					Name:     "end_time",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2}$",
-					},
-					Example: "2030.01.03 12:00",
-				},
-				&paramNode{
-					Name:     "image304x128",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "https://example.com/promo-304x128.png",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.setAppPromoInfo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.setAppPromoInfo",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/apps/setVipOfferStatus": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "slot",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(0)),
-						Maximum: new(float64(4)),
-					},
-					Example: float64(0),
-				},
-				&paramNode{
-					Name: "given",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.setVipOfferStatus",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.setVipOfferStatus",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/apps/setVipOffers": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "names",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/apps/getPlatformNew": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
-								"string",
+								"array",
 							},
-							MaxLength: new(uint64(50)),
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
 						},
-						MaxItems: new(uint64(5)),
-					},
-					Example: []any{
-						"Gold chest",
-						"Silver chest",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/apps.setVipOffers",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "apps.setVipOffers",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/bookmark/add": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "ref_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000002",
-				},
-				&paramNode{
-					Name:     "bookmark_type",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"user",
-							"group",
-							"note",
-							"topic",
-							"advert",
-							"photo",
-							"movie",
-							"product",
+						Example: []any{
+							"app_id",
+							"name",
 						},
 					},
-					Example: "user",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/bookmark.add",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "bookmark.add",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/bookmark/delete": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "ref_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000931",
-				},
-				&paramNode{
-					Name:     "bookmark_type",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"user",
-							"group",
-							"note",
-							"topic",
-							"advert",
-							"photo",
-							"movie",
-							"product",
-						},
-					},
-					Example: "topic",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/bookmark.delete",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "bookmark.delete",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/callbacks/payment": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "transaction_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000001000001",
-				},
-				&paramNode{
-					Name:     "transaction_time",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$",
-					},
-					Example: "2024-01-01 12:00:00",
-				},
-				&paramNode{
-					Name:     "product_code",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "gold_100",
-				},
-				&paramNode{
-					Name: "product_option",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "x2",
-				},
-				&paramNode{
-					Name:     "amount",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "currency",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "RUB",
-				},
-				&paramNode{
-					Name: "payment_system",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "CARD",
-				},
-				&paramNode{
-					Name: "extra_attributes",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"level\":\"5\"}",
-				},
-				&paramNode{
-					Name: "trial_days",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "7",
-				},
-				&paramNode{
-					Name: "card_promo",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: false,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/callbacks.payment",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "callbacks.payment",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/communities/getMembers": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "start_year",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1900)),
-						Maximum: new(float64(2100)),
-					},
-					Example: float64(2005),
-				},
-				&paramNode{
-					Name: "end_year",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1900)),
-						Maximum: new(float64(2100)),
-					},
-					Example: float64(2010),
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "b2ttb2NrOjEw",
 					},
-					Example: []any{
-						"uid",
-						"first_name",
-						"last_name",
-					},
-				},
-				&paramNode{
-					Name: "filter",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
 						},
-						Enum: []any{
-							"DEFAULT",
-							"FINISH",
-							"GRADUATION",
-							"STUDY",
-						},
+						Example: float64(10),
 					},
-					Example: "DEFAULT",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/communities.getMembers",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "communities.getMembers",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/get": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "discussionId",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000302",
-				},
-				&paramNode{
-					Name:     "discussionType",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "GROUP_TOPIC",
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "platform",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
-					},
-					Example: []any{
-						"discussion.title",
+						Example: "ANDROID",
 					},
 				},
-				&paramNode{
-					Name: "fieldset",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.getPlatformNew",
 						},
 					},
-					Example: "android.1",
 				},
-				&paramNode{
-					Name: "locale",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "ru",
+				Post:    &opNode{},
+				Method:  "apps.getPlatformNew",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
 				},
-				&paramNode{
-					Name: "features",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "PRODUCT.1",
-				},
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.get",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "discussions.get",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/getAttachedResources": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "attach_ids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+			"/api/apps/getPlatformTop": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
 						},
-						Items: &schemaNode{
+						Example: []any{
+							"app_id",
+							"name",
+						},
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "b2ttb2NrOjEw",
 					},
-					Example: []any{
-						"575000000201",
-					},
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
 						},
-						Items: &schemaNode{
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "platform",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
-					},
-					Example: []any{
-						"discussion.title",
+						Example: "ANDROID",
 					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.getPlatformTop",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "apps.getPlatformTop",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.getAttachedResources",
+			"/api/apps/getTop": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.getTop",
+						},
 					},
 				},
+				Post:    &opNode{},
+				Method:  "apps.getTop",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
 			},
-			Post:    &opNode{},
-			Method:  "discussions.getAttachedResources",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
+			"/api/apps/removeAppPromoInfo": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.removeAppPromoInfo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "apps.removeAppPromoInfo",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
 			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/getComment": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "discussionId",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+			"/api/apps/setAppPromoInfo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "topic_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(1)),
 						},
+						Example: float64(5.75000000301e+11),
 					},
-					Example: "575000000302",
-				},
-				&paramNode{
-					Name:     "discussionType",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name:     "text",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							MinLength: uint64(8),
+							MaxLength: new(uint64(48)),
 						},
+						Example: "Double coins all weekend",
 					},
-					Example: "GROUP_TOPIC",
-				},
-				&paramNode{
-					Name:     "comment_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name:     "start_time",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2}$",
 						},
+						Example: "2030.01.01 12:00",
 					},
-					Example: "575000000941",
-				},
-				&paramNode{
-					Name: "frmt",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name:     "end_time",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2}$",
 						},
+						Example: "2030.01.03 12:00",
 					},
-					Example: "TEXT",
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name:     "image304x128",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
-					},
-					Example: []any{
-						"discussion.title",
+						Example: "https://example.com/promo-304x128.png",
 					},
 				},
-				&paramNode{
-					Name: "fieldset",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.setAppPromoInfo",
 						},
 					},
-					Example: "android.1",
 				},
+				Post:    &opNode{},
+				Method:  "apps.setAppPromoInfo",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "P",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.getComment",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "discussions.getComment",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/getCommentLikes": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "discussionId",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000302",
-				},
-				&paramNode{
-					Name:     "discussionType",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "GROUP_TOPIC",
-				},
-				&paramNode{
-					Name:     "comment_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000941",
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/apps/setVipOfferStatus": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "slot",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
-								"string",
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(0)),
+							Maximum: new(float64(4)),
+						},
+						Example: float64(0),
+					},
+					&paramNode{
+						Name: "given",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
 							},
 						},
-					},
-					Example: []any{
-						"uid",
-						"first_name",
-						"last_name",
+						Example: true,
 					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.setVipOfferStatus",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "apps.setVipOfferStatus",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "P",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.getCommentLikes",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "discussions.getCommentLikes",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/getComments": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "discussionId",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000302",
-				},
-				&paramNode{
-					Name:     "discussionType",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "GROUP_TOPIC",
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "LAST",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "frmt",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "TEXT",
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/apps/setVipOffers": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "names",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
-								"string",
+								"array",
 							},
-						},
-					},
-					Example: []any{
-						"discussion.title",
-					},
-				},
-				&paramNode{
-					Name: "fieldset",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "android.1",
-				},
-				&paramNode{
-					Name: "mark_as_read",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "includeRemoved",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.getComments",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "discussions.getComments",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/getDiscussionComments": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "entityId",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000302",
-				},
-				&paramNode{
-					Name:     "entityType",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "GROUP_TOPIC",
-				},
-				&paramNode{
-					Name: "offset",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(1),
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.getDiscussionComments",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "discussions.getDiscussionComments",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/getDiscussionCommentsCount": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "entityId",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000302",
-				},
-				&paramNode{
-					Name:     "entityType",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "GROUP_TOPIC",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.getDiscussionCommentsCount",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "discussions.getDiscussionCommentsCount",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/getDiscussionLikes": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "discussionId",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000302",
-				},
-				&paramNode{
-					Name:     "discussionType",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "GROUP_TOPIC",
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								MaxLength: new(uint64(50)),
 							},
+							MaxItems: new(uint64(5)),
+						},
+						Example: []any{
+							"Gold chest",
+							"Silver chest",
 						},
 					},
-					Example: []any{
-						"uid",
-						"first_name",
-						"last_name",
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/apps.setVipOffers",
+						},
 					},
 				},
+				Post:    &opNode{},
+				Method:  "apps.setVipOffers",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "P",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.getDiscussionLikes",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "discussions.getDiscussionLikes",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/getDiscussions": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "entityTypes",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"GROUP_TOPIC",
-					},
-				},
-				&paramNode{
-					Name: "category",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "ALL",
-				},
-				&paramNode{
-					Name: "offset",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(1),
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.getDiscussions",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "discussions.getDiscussions",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/getDiscussionsNews": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "version",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "android.1",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.getDiscussionsNews",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "discussions.getDiscussionsNews",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/discussions/getList": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "types",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"GROUP_TOPIC",
-					},
-				},
-				&paramNode{
-					Name: "version",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "android.1",
-				},
-				&paramNode{
-					Name: "category",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "ALL",
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"discussion.title",
-					},
-				},
-				&paramNode{
-					Name: "fieldset",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "android.1",
-				},
-				&paramNode{
-					Name: "locale",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "ru",
-				},
-				&paramNode{
-					Name: "features",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "PRODUCT.1",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/discussions.getList",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "discussions.getList",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/events/get": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "types",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"messages",
-						"notifications",
-						"discussions",
-					},
-				},
-				&paramNode{
-					Name: "version",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "android.1",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/events.get",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "events.get",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "P",
-		},
-		"/api/friends/appInvite": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/bookmark/add": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "ref_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
+						Example: "575000000002",
 					},
-					Example: []any{
-						"575000000003",
-					},
-					InvalidMessage: "Invalid UID value {value}",
-				},
-				&paramNode{
-					Name: "text",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Join me in the game!",
-				},
-				&paramNode{
-					Name: "devices",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name:     "bookmark_type",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Enum: []any{
-								"IOS",
-								"ANDROID",
+								"user",
+								"group",
+								"note",
+								"topic",
+								"advert",
+								"photo",
+								"movie",
+								"product",
 							},
 						},
-					},
-					Example: []any{
-						"ANDROID",
+						Example: "user",
 					},
 				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.appInvite",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "friends.appInvite",
-			Session: "oauth,web",
-			Permissions: []any{
-				"APP_INVITE",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/friends/get": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "fid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000002",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "sort_type",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"PRESENT",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/bookmark.add",
 						},
 					},
-					Example: "PRESENT",
 				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.get",
-					},
+				Post:    &opNode{},
+				Method:  "bookmark.add",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
 				},
+				Writes:         true,
+				ResponseSource: "inferred",
 			},
-			Post:    &opNode{},
-			Method:  "friends.get",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "P-SDK",
-		},
-		"/api/friends/getAppUsers": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+			"/api/bookmark/delete": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "ref_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
 						},
-						Pattern: "^[0-9]+$",
+						Example: "575000000931",
 					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.getAppUsers",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "friends.getAppUsers",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/friends/getAppUsersOnline": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "platforms",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "CHAT",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.getAppUsersOnline",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "friends.getAppUsersOnline",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "P",
-		},
-		"/api/friends/getBirthdays": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "future",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.getBirthdays",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "friends.getBirthdays",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/friends/getByDevices": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "devices",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name:     "bookmark_type",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Enum: []any{
-								"IOS",
-								"ANDROID",
+								"user",
+								"group",
+								"note",
+								"topic",
+								"advert",
+								"photo",
+								"movie",
+								"product",
 							},
 						},
-					},
-					Example: []any{
-						"ANDROID",
+						Example: "topic",
 					},
 				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.getByDevices",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "friends.getByDevices",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/friends/getMutualFriends": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "source_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "target_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000002",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.getMutualFriends",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "friends.getMutualFriends",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/friends/getOnline": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "online",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/bookmark.delete",
 						},
 					},
-					Example: "web",
 				},
+				Post:    &opNode{},
+				Method:  "bookmark.delete",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.getOnline",
+			"/api/callbacks/payment": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "transaction_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000001000001",
+					},
+					&paramNode{
+						Name:     "transaction_time",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$",
+						},
+						Example: "2024-01-01 12:00:00",
+					},
+					&paramNode{
+						Name:     "product_code",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "gold_100",
+					},
+					&paramNode{
+						Name: "product_option",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "x2",
+					},
+					&paramNode{
+						Name:     "amount",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "currency",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "RUB",
+					},
+					&paramNode{
+						Name: "payment_system",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "CARD",
+					},
+					&paramNode{
+						Name: "extra_attributes",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"level\":\"5\"}",
+					},
+					&paramNode{
+						Name: "trial_days",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "7",
+					},
+					&paramNode{
+						Name: "card_promo",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: false,
 					},
 				},
-			},
-			Post:    &opNode{},
-			Method:  "friends.getOnline",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "T",
-		},
-		"/api/friends/getRelatives": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/callbacks.payment",
 						},
-						Pattern: "^[0-9]+$",
 					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
 				},
-				&paramNode{
-					Name: "reltypes",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+				Post:    &opNode{},
+				Method:  "callbacks.payment",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/communities/getMembers": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
 						},
-						Items: &schemaNode{
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "start_year",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1900)),
+							Maximum: new(float64(2100)),
+						},
+						Example: float64(2005),
+					},
+					&paramNode{
+						Name: "end_year",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1900)),
+							Maximum: new(float64(2100)),
+						},
+						Example: float64(2010),
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Enum: []any{
-								"ALL",
-								"BROTHERSISTER",
-								"CHILD",
-								"CHILDINLAW",
-								"CLASSMATE",
-								"CLOSEFRIEND",
-								"COLLEGUE",
-								"COMPANIONINARMS",
-								"CURSEMATE",
-								"GODCHILD",
-								"GODPARENT",
-								"GRANDCHILD",
-								"GRANDPARENT",
-								"LOVE",
-								"NEPHEW",
-								"PARENT",
-								"PARENTINLAW",
-								"PLAYINGTOGETHER",
-								"RELATIVE",
-								"SPOUSE",
-								"UNCLEAUNT",
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
 							},
 						},
+						Example: "FORWARD",
 					},
-					Example: []any{
-						"ALL",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.getRelatives",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "friends.getRelatives",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/friends/getRelativesV2": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "friend_ids",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
-								"string",
+								"integer",
 							},
-							Pattern: "^[0-9]+$",
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"uid",
+							"first_name",
+							"last_name",
 						},
 					},
-					Example: []any{
-						"575000000002",
-					},
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "reltypes",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "filter",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Enum: []any{
-								"ALL",
-								"BROTHERSISTER",
-								"CHILD",
-								"CHILDINLAW",
-								"CLASSMATE",
-								"CLOSEFRIEND",
-								"COLLEGUE",
-								"COMPANIONINARMS",
-								"CURSEMATE",
-								"GODCHILD",
-								"GODPARENT",
-								"GRANDCHILD",
-								"GRANDPARENT",
-								"LOVE",
-								"NEPHEW",
-								"PARENT",
-								"PARENTINLAW",
-								"PLAYINGTOGETHER",
-								"RELATIVE",
-								"SPOUSE",
-								"UNCLEAUNT",
+								"DEFAULT",
+								"FINISH",
+								"GRADUATION",
+								"STUDY",
 							},
 						},
-					},
-					Example: []any{
-						"ALL",
+						Example: "DEFAULT",
 					},
 				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/communities.getMembers",
 						},
 					},
-					Example: "b2ttb2NrOjEw",
 				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
+				Post:    &opNode{},
+				Method:  "communities.getMembers",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
 				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.getRelativesV2",
+			"/api/discussions/get": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "discussionId",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000302",
+					},
+					&paramNode{
+						Name:     "discussionType",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "GROUP_TOPIC",
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"discussion.title",
+						},
+					},
+					&paramNode{
+						Name: "fieldset",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "android.1",
+					},
+					&paramNode{
+						Name: "locale",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "ru",
+					},
+					&paramNode{
+						Name: "features",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "PRODUCT.1",
 					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.get",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "discussions.get",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
 			},
-			Post:    &opNode{},
-			Method:  "friends.getRelativesV2",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
+			"/api/discussions/getAttachedResources": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "attach_ids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"575000000201",
+						},
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"discussion.title",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.getAttachedResources",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "discussions.getAttachedResources",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
 			},
-			ResponseSource: "P",
-		},
-		"/api/friends/getSuggestions": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+			"/api/discussions/getComment": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "discussionId",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: "575000000302",
 					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name:     "discussionType",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "GROUP_TOPIC",
+					},
+					&paramNode{
+						Name:     "comment_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000941",
+					},
+					&paramNode{
+						Name: "frmt",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "TEXT",
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"discussion.title",
 						},
 					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "fieldset",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
+						Example: "android.1",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.getComment",
 						},
 					},
-					Example: "FORWARD",
 				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
+				Post:    &opNode{},
+				Method:  "discussions.getComment",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
 				},
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/friends.getSuggestions",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "friends.getSuggestions",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/group/getCounters": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+			"/api/discussions/getCommentLikes": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "discussionId",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: "575000000302",
 					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "group_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name:     "discussionType",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: "GROUP_TOPIC",
 					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "counterTypes",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+					&paramNode{
+						Name:     "comment_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Items: &schemaNode{
+						Example: "575000000941",
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Enum: []any{
-								"themes",
-								"photo_albums",
-								"members",
-								"videos",
-								"links",
-								"presents",
-								"moderators",
-								"join_requests",
-								"black_list",
-								"maybe",
-								"photos",
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
 							},
 						},
+						Example: "FORWARD",
 					},
-					Example: []any{
-						"members",
-						"photo_albums",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.getCounters",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "group.getCounters",
-			Session:        "oauth,web,no_session",
-			Permissions:    []any{},
-			ResponseSource: "inferred",
-		},
-		"/api/group/getInfo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
-								"string",
+								"integer",
 							},
-							Pattern: "^[0-9]+$",
+							Format:  "int32",
+							Minimum: new(float64(1)),
 						},
-						MaxItems: new(uint64(100)),
+						Example: float64(10),
 					},
-					Example: []any{
-						"57500000000001",
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"uid",
+							"first_name",
+							"last_name",
+						},
 					},
-					InvalidCode: float64(160),
 				},
-				&paramNode{
-					Name: "move_to_top",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.getCommentLikes",
 						},
 					},
-					Example: true,
 				},
-				&paramNode{
-					Name:     "fields",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+				Post:    &opNode{},
+				Method:  "discussions.getCommentLikes",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/discussions/getComments": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "discussionId",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "575000000302",
 					},
-					Example: []any{
-						"uid",
-						"name",
-						"members_count",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.getInfo",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "group.getInfo",
-			Session:        "oauth,web,no_session",
-			Permissions:    []any{},
-			ResponseSource: "P",
-		},
-		"/api/group/getMembers": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name:     "discussionType",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: "GROUP_TOPIC",
 					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
+						Example: "LAST",
 					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "statuses",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Enum: []any{
-								"ACTIVE",
-								"ADMIN",
-								"BLOCKED",
-								"MAYBE",
-								"MODERATOR",
-								"PASSIVE",
-								"UNKNOWN",
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
 							},
 						},
+						Example: "FORWARD",
 					},
-					Example: []any{
-						"ADMIN",
-						"MODERATOR",
-						"ACTIVE",
-					},
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
 						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
+						Example: float64(10),
 					},
-					Example: float64(10),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.getMembers",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "group.getMembers",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/group/getStatOverview": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "period",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"WEEK",
-							"MONTH",
-						},
-					},
-					Example: "MONTH",
-				},
-				&paramNode{
-					Name: "start_time",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(1.6987968e+12),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "frmt",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "TEXT",
 					},
-					Example: []any{
-						"reach",
-						"engagement",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.getStatOverview",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "group.getStatOverview",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/group/getStatPeople": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
 						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "demo_type",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+						Example: []any{
+							"discussion.title",
 						},
 					},
-					Example: "MEMBERS",
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "fieldset",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "android.1",
 					},
-					Example: []any{
-						"reach",
-						"engagement",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.getStatPeople",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "group.getStatPeople",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/group/getStatTopic": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "topic_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "mark_as_read",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: true,
 					},
-					Example: "575000000302",
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+					&paramNode{
+						Name: "includeRemoved",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
 						},
-						Items: &schemaNode{
+						Example: true,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.getComments",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "discussions.getComments",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/discussions/getDiscussionComments": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "entityId",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "575000000302",
 					},
-					Example: []any{
-						"reach",
-						"engagement",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.getStatTopic",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "group.getStatTopic",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/group/getStatTopics": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "start_time",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(1.7e+12),
-				},
-				&paramNode{
-					Name: "end_time",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(1.7006048e+12),
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name:     "entityType",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "GROUP_TOPIC",
 					},
-					Example: []any{
-						"reach",
-						"engagement",
+					&paramNode{
+						Name: "offset",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(1),
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
 					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.getDiscussionComments",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "discussions.getDiscussionComments",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.getStatTopics",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "group.getStatTopics",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/group/getStatTrends": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "start_time",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(1.7e+12),
-				},
-				&paramNode{
-					Name: "end_time",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(1.7006048e+12),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/discussions/getDiscussionCommentsCount": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "entityId",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "575000000302",
 					},
-					Example: []any{
-						"reach",
-						"engagement",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.getStatTrends",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "group.getStatTrends",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/group/getUserGroupsByIds": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "group_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "uids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name:     "entityType",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
-							Pattern: "^[0-9]+$",
 						},
-						MaxItems: new(uint64(100)),
+						Example: "GROUP_TOPIC",
 					},
-					Example: []any{
-						"575000000002",
-					},
-					InvalidMessage: "Invalid UID value {value}",
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.getDiscussionCommentsCount",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "discussions.getDiscussionCommentsCount",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.getUserGroupsByIds",
+			"/api/discussions/getDiscussionLikes": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "discussionId",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000302",
+					},
+					&paramNode{
+						Name:     "discussionType",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "GROUP_TOPIC",
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"uid",
+							"first_name",
+							"last_name",
+						},
 					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.getDiscussionLikes",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "discussions.getDiscussionLikes",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
 			},
-			Post:           &opNode{},
-			Method:         "group.getUserGroupsByIds",
-			Session:        "oauth,web,no_session",
-			Permissions:    []any{},
-			ResponseSource: "P",
-		},
-		"/api/group/getUserGroupsV2": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+			"/api/discussions/getDiscussions": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "entityTypes",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
 						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+						Example: []any{
+							"GROUP_TOPIC",
 						},
 					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "category",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
+						Example: "ALL",
+					},
+					&paramNode{
+						Name: "offset",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(1),
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.getDiscussions",
 						},
 					},
-					Example: "FORWARD",
 				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
+				Post:    &opNode{},
+				Method:  "discussions.getDiscussions",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
 				},
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.getUserGroupsV2",
+			"/api/discussions/getDiscussionsNews": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "version",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "android.1",
 					},
 				},
-			},
-			Post:           &opNode{},
-			Method:         "group.getUserGroupsV2",
-			Session:        "oauth,web,no_session",
-			Permissions:    []any{},
-			ResponseSource: "T",
-		},
-		"/api/group/pinGroupFeed": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "pin_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.getDiscussionsNews",
 						},
 					},
-					Example: "575000000981",
 				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.pinGroupFeed",
-					},
+				Post:    &opNode{},
+				Method:  "discussions.getDiscussionsNews",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
 				},
+				ResponseSource: "inferred",
 			},
-			Post:    &opNode{},
-			Method:  "group.pinGroupFeed",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/group/setMainPhoto": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "group_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+			"/api/discussions/getList": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "types",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
 						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "photo_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+						Example: []any{
+							"GROUP_TOPIC",
 						},
 					},
-					Example:     "575000000916",
-					InvalidCode: float64(121),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/group.setMainPhoto",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "group.setMainPhoto",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-				"PHOTO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/interests/get": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "version",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: "android.1",
 					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/interests.get",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "interests.get",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/market/add": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "category",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: "ALL",
 					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "type",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Enum: []any{
-							"GROUP_PRODUCT",
-							"GROUP_SUGGESTED",
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"discussion.title",
 						},
 					},
-					Example: "GROUP_PRODUCT",
-				},
-				&paramNode{
-					Name:     "attachment",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "fieldset",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Format: "json",
+						Example: "android.1",
 					},
-					Example: "{\"media\":[{\"type\":\"text\",\"text\":\"Mug\"},{\"type\":\"product\",\"price\":\"300\",\"currency\":\"RUB\"}]}",
-				},
-				&paramNode{
-					Name: "catalog_ids",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+					&paramNode{
+						Name: "locale",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Items: &schemaNode{
+						Example: "ru",
+					},
+					&paramNode{
+						Name: "features",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "PRODUCT.1",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/discussions.getList",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "discussions.getList",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/events/get": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "types",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"messages",
+							"notifications",
+							"discussions",
+						},
+					},
+					&paramNode{
+						Name: "version",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "android.1",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/events.get",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "events.get",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "P",
+			},
+			"/api/friends/appInvite": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+						},
+						Example: []any{
+							"575000000003",
+						},
+						InvalidMessage: "Invalid UID value {value}",
+					},
+					&paramNode{
+						Name: "text",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "Join me in the game!",
+					},
+					&paramNode{
+						Name: "devices",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Enum: []any{
+									"IOS",
+									"ANDROID",
+								},
+							},
+						},
+						Example: []any{
+							"ANDROID",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.appInvite",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "friends.appInvite",
+				Session: "oauth,web",
+				Permissions: []any{
+					"APP_INVITE",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/friends/get": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
 					},
-					Example: []any{
-						"575000000903",
-					},
-				},
-				&paramNode{
-					Name: "devices",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"ANDROID",
-					},
-				},
-				&paramNode{
-					Name: "update_default_visibility",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.add",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.add",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/market/addCatalog": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "name",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Souvenirs",
-				},
-				&paramNode{
-					Name: "photo_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000917",
-				},
-				&paramNode{
-					Name: "admin_restricted",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: false,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.addCatalog",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.addCatalog",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/market/delete": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "product_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000902",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.delete",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.delete",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/market/deleteCatalog": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "catalog_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000904",
-				},
-				&paramNode{
-					Name: "delete_products",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: false,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.deleteCatalog",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.deleteCatalog",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/market/edit": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "product_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000901",
-				},
-				&paramNode{
-					Name:     "attachment",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"media\":[{\"type\":\"text\",\"text\":\"Big mug\"},{\"type\":\"product\",\"price\":\"350\",\"currency\":\"RUB\"}]}",
-				},
-				&paramNode{
-					Name: "catalog_ids",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "fid",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
+						Example:     "575000000002",
+						InvalidCode: float64(110),
 					},
-					Example: []any{
-						"575000000903",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.edit",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.edit",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/market/editCatalog": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "catalog_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000903",
-				},
-				&paramNode{
-					Name: "name",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Souvenirs and gifts",
-				},
-				&paramNode{
-					Name: "photo_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000917",
-				},
-				&paramNode{
-					Name: "admin_restricted",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: false,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.editCatalog",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.editCatalog",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/market/getByCatalog": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "catalog_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000903",
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "sort_type",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
+							Enum: []any{
+								"PRESENT",
+							},
 						},
-					},
-					Example: []any{
-						"id",
-						"title",
+						Example: "PRESENT",
 					},
 				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.getByCatalog",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.get",
+						},
 					},
 				},
+				Post:    &opNode{},
+				Method:  "friends.get",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "P-SDK",
 			},
-			Post:    &opNode{},
-			Method:  "market.getByCatalog",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/market/getByIds": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "product_ids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/friends/getAppUsers": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
-					},
-					Example: []any{
-						"575000000901",
+						Example:     "575000000001",
+						InvalidCode: float64(110),
 					},
 				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.getAppUsers",
 						},
-						Items: &schemaNode{
+					},
+				},
+				Post:    &opNode{},
+				Method:  "friends.getAppUsers",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/friends/getAppUsersOnline": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "platforms",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
-					},
-					Example: []any{
-						"id",
-						"title",
+						Example: "CHAT",
 					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.getAppUsersOnline",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "friends.getAppUsersOnline",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "P",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.getByIds",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.getByIds",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/market/getCatalogsByGroup": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"id",
-						"title",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.getCatalogsByGroup",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.getCatalogsByGroup",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/market/getCatalogsByIds": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "catalog_ids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/friends/getBirthdays": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
 					},
-					Example: []any{
-						"575000000903",
+					&paramNode{
+						Name: "future",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
 					},
 				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.getBirthdays",
 						},
-						Items: &schemaNode{
+					},
+				},
+				Post:    &opNode{},
+				Method:  "friends.getBirthdays",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/friends/getByDevices": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "devices",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Enum: []any{
+									"IOS",
+									"ANDROID",
+								},
+							},
+						},
+						Example: []any{
+							"ANDROID",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.getByDevices",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "friends.getByDevices",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/friends/getMutualFriends": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "source_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "target_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000002",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.getMutualFriends",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "friends.getMutualFriends",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/friends/getOnline": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "online",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
-					},
-					Example: []any{
-						"id",
-						"title",
+						Example: "web",
 					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.getOnline",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "friends.getOnline",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "T",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.getCatalogsByIds",
+			"/api/friends/getRelatives": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "reltypes",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Enum: []any{
+									"ALL",
+									"BROTHERSISTER",
+									"CHILD",
+									"CHILDINLAW",
+									"CLASSMATE",
+									"CLOSEFRIEND",
+									"COLLEGUE",
+									"COMPANIONINARMS",
+									"CURSEMATE",
+									"GODCHILD",
+									"GODPARENT",
+									"GRANDCHILD",
+									"GRANDPARENT",
+									"LOVE",
+									"NEPHEW",
+									"PARENT",
+									"PARENTINLAW",
+									"PLAYINGTOGETHER",
+									"RELATIVE",
+									"SPOUSE",
+									"UNCLEAUNT",
+								},
+							},
+						},
+						Example: []any{
+							"ALL",
+						},
 					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.getRelatives",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "friends.getRelatives",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
 			},
-			Post:    &opNode{},
-			Method:  "market.getCatalogsByIds",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/market/getProducts": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+			"/api/friends/getRelativesV2": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
 						},
-						Pattern: "^[0-9]+$",
+						Example:     "575000000001",
+						InvalidCode: float64(110),
 					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "tab",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "friend_ids",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
 						},
-						Enum: []any{
-							"PRODUCTS",
-							"ON_MODERATION",
-							"OWN",
+						Example: []any{
+							"575000000002",
+						},
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "reltypes",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Enum: []any{
+									"ALL",
+									"BROTHERSISTER",
+									"CHILD",
+									"CHILDINLAW",
+									"CLASSMATE",
+									"CLOSEFRIEND",
+									"COLLEGUE",
+									"COMPANIONINARMS",
+									"CURSEMATE",
+									"GODCHILD",
+									"GODPARENT",
+									"GRANDCHILD",
+									"GRANDPARENT",
+									"LOVE",
+									"NEPHEW",
+									"PARENT",
+									"PARENTINLAW",
+									"PLAYINGTOGETHER",
+									"RELATIVE",
+									"SPOUSE",
+									"UNCLEAUNT",
+								},
+							},
+						},
+						Example: []any{
+							"ALL",
 						},
 					},
-					Example: "PRODUCTS",
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "b2ttb2NrOjEw",
 					},
-					Example: []any{
-						"id",
-						"title",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.getProducts",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.getProducts",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/market/pin": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "catalog_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: "FORWARD",
 					},
-					Example: "575000000903",
-				},
-				&paramNode{
-					Name:     "product_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
 						},
-						Pattern: "^[0-9]+$",
+						Example: float64(10),
 					},
-					Example: "575000000901",
 				},
-				&paramNode{
-					Name:     "on",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.getRelativesV2",
 						},
 					},
-					Example: true,
 				},
+				Post:    &opNode{},
+				Method:  "friends.getRelativesV2",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "P",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.pin",
+			"/api/friends/getSuggestions": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
 					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/friends.getSuggestions",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "friends.getSuggestions",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
 			},
-			Post:    &opNode{},
-			Method:  "market.pin",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
+			"/api/group/getCounters": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "group_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "counterTypes",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Enum: []any{
+									"themes",
+									"photo_albums",
+									"members",
+									"videos",
+									"links",
+									"presents",
+									"moderators",
+									"join_requests",
+									"black_list",
+									"maybe",
+									"photos",
+								},
+							},
+						},
+						Example: []any{
+							"members",
+							"photo_albums",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.getCounters",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "group.getCounters",
+				Session:        "oauth,web,no_session",
+				Permissions:    []any{},
+				ResponseSource: "inferred",
 			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/market/reorder": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+			"/api/group/getInfo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+							MaxItems: new(uint64(100)),
 						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "catalog_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+						Example: []any{
+							"57500000000001",
 						},
-						Pattern: "^[0-9]+$",
+						InvalidCode: float64(160),
 					},
-					Example: "575000000903",
-				},
-				&paramNode{
-					Name:     "product_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "move_to_top",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: true,
 					},
-					Example: "575000000901",
-				},
-				&paramNode{
-					Name: "after_product_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name:     "fields",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: []any{
+							"uid",
+							"name",
+							"members_count",
+						},
 					},
-					Example: "575000000905",
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.getInfo",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "group.getInfo",
+				Session:        "oauth,web,no_session",
+				Permissions:    []any{},
+				ResponseSource: "P",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.reorder",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.reorder",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/market/reorderCatalogs": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+			"/api/group/getMembers": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
 						},
-						Pattern: "^[0-9]+$",
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
 					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "catalog_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: "b2ttb2NrOjEw",
 					},
-					Example: "575000000903",
-				},
-				&paramNode{
-					Name: "after_catalog_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
 						},
-						Pattern: "^[0-9]+$",
+						Example: "FORWARD",
 					},
-					Example: "575000000906",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.reorderCatalogs",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.reorderCatalogs",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/market/setStatus": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "product_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "statuses",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Enum: []any{
+									"ACTIVE",
+									"ADMIN",
+									"BLOCKED",
+									"MAYBE",
+									"MODERATOR",
+									"PASSIVE",
+									"UNKNOWN",
+								},
+							},
 						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000901",
-				},
-				&paramNode{
-					Name:     "product_status",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
+						Example: []any{
+							"ADMIN",
+							"MODERATOR",
 							"ACTIVE",
-							"SOLD",
-							"CLOSED",
-							"OUT_OF_STOCK",
 						},
 					},
-					Example: "SOLD",
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.getMembers",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "group.getMembers",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.setStatus",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.setStatus",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/market/updateCatalogsList": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "gid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "product_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000901",
-				},
-				&paramNode{
-					Name: "catalog_ids",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/group/getStatOverview": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
 					},
-					Example: []any{
-						"575000000903",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/market.updateCatalogsList",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "market.updateCatalogsList",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"GROUP_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/mediatopic/getByIds": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "topic_ids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "period",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
-							Pattern: "^[0-9]+$",
-						},
-						MaxItems: new(uint64(100)),
-					},
-					Example: []any{
-						"575000000301",
-					},
-				},
-				&paramNode{
-					Name: "media_limit",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-						Maximum: new(float64(3)),
-					},
-					Example: float64(3),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
+							Enum: []any{
+								"WEEK",
+								"MONTH",
 							},
 						},
-					},
-					Example: []any{
-						"media_topic.*",
-					},
-				},
-				&paramNode{
-					Name: "features",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "PRODUCT.1",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/mediatopic.getByIds",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "mediatopic.getByIds",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/mediatopic/getPollAnswerVoters": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "topic_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000942",
-				},
-				&paramNode{
-					Name:     "block_idx",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(0),
-				},
-				&paramNode{
-					Name:     "answer_idx",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(0),
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"uid",
-						"first_name",
-						"last_name",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/mediatopic.getPollAnswerVoters",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "mediatopic.getPollAnswerVoters",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/mediatopic/getRepublishedTopic": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "topic_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example: "575000000301",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/mediatopic.getRepublishedTopic",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "mediatopic.getRepublishedTopic",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/mediatopic/post": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "type",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"USER",
-							"USER_STATUS",
-							"USER_NOTE",
-							"GROUP_THEME",
-							"GROUP_THEME_PROMO",
-							"GROUP_SUGGESTED",
-						},
-					},
-					Example: "USER",
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "attachment",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"media\":[{\"type\":\"text\",\"text\":\"Hello from okmock\"}]}",
-				},
-				&paramNode{
-					Name: "set_status",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "devices",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"ANDROID",
-					},
-				},
-				&paramNode{
-					Name: "text_link_preview",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "hidden_post",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "ads_post",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: false,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/mediatopic.post",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "mediatopic.post",
-			Session:        "oauth,web,no_session",
-			Permissions:    []any{},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/notifications/sendFavPromo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "text",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						MaxLength: new(uint64(200)),
-					},
-					Example: "Your daily bonus is waiting",
-				},
-				&paramNode{
-					Name: "image",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "https://example.com/bonus.png",
-				},
-				&paramNode{
-					Name: "mark",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "daily_bonus",
-				},
-				&paramNode{
-					Name:     "expires",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2}$",
-					},
-					Example: "2030.01.05 12:00",
-				},
-				&paramNode{
-					Name: "status",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"PUBLIC",
-							"P",
-							"ADMINS_ONLY",
-							"A",
-						},
-					},
-					Example: "PUBLIC",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/notifications.sendFavPromo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "notifications.sendFavPromo",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/notifications/sendMass": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "text",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						MaxLength: new(uint64(200)),
-					},
-					Example: "New levels for ${user.first-name}!",
-				},
-				&paramNode{
-					Name:     "expires",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2}$",
-					},
-					Example: "2030.01.05 12:00",
-				},
-				&paramNode{
-					Name: "status",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"PUBLIC",
-							"P",
-							"ADMINS_ONLY",
-							"A",
-						},
-					},
-					Example: "ADMINS_ONLY",
-				},
-				&paramNode{
-					Name: "gender",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"MALE",
-							"M",
-							"FEMALE",
-							"F",
-						},
-					},
-					Example: "FEMALE",
-				},
-				&paramNode{
-					Name: "age_range",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+-[0-9]+$",
-					},
-					Example: "18-35",
-				},
-				&paramNode{
-					Name: "birthday_range",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]{2}\\.[0-9]{2}-[0-9]{2}\\.[0-9]{2}$",
-					},
-					Example: "01.01-12.31",
-				},
-				&paramNode{
-					Name: "country",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "RU",
-				},
-				&paramNode{
-					Name: "city",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Москва",
-				},
-				&paramNode{
-					Name: "first_access_range",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}-[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}$",
-					},
-					Example: "2020.01.01-2024.12.31",
-				},
-				&paramNode{
-					Name: "last_access_range",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}-[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}$",
-					},
-					Example: "2024.01.01-2024.12.31",
-				},
-				&paramNode{
-					Name: "has_email",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "mask",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-						Maximum: new(float64(4.294967295e+09)),
-					},
-					Example: float64(1),
-				},
-				&paramNode{
-					Name: "maskExactMatch",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "mark",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "new_levels",
-				},
-				&paramNode{
-					Name: "qualifier",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "exp42",
-				},
-				&paramNode{
-					Name: "test_group",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(0)),
-						Maximum: new(float64(1)),
-					},
-					Example: float64(1),
-				},
-				&paramNode{
-					Name: "test_groups",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "0",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/notifications.sendMass",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "notifications.sendMass",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/notifications/sendSimple": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000002",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "text",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						MaxLength: new(uint64(100)),
-					},
-					Example: "Your turn!",
-				},
-				&paramNode{
-					Name: "mark",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "turn",
-				},
-				&paramNode{
-					Name: "qualifier",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "exp42",
-				},
-				&paramNode{
-					Name: "custom_button_key",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "button_launch",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/notifications.sendSimple",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "notifications.sendSimple",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/notifications/stopFavPromo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000951",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/notifications.stopFavPromo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "notifications.stopFavPromo",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/notifications/stopSendMass": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000952",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/notifications.stopSendMass",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "notifications.stopSendMass",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/notifications/updateFavPromo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000953",
-				},
-				&paramNode{
-					Name:     "text",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						MaxLength: new(uint64(200)),
-					},
-					Example: "Your weekly bonus is waiting",
-				},
-				&paramNode{
-					Name: "image",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "https://example.com/bonus.png",
-				},
-				&paramNode{
-					Name: "mark",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "weekly_bonus",
-				},
-				&paramNode{
-					Name:     "expires",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2}$",
-					},
-					Example: "2030.01.05 12:00",
-				},
-				&paramNode{
-					Name: "status",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"PUBLIC",
-							"P",
-							"ADMINS_ONLY",
-							"A",
-						},
-					},
-					Example: "PUBLIC",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/notifications.updateFavPromo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "notifications.updateFavPromo",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/payment/appCashback": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/payment.appCashback",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "payment.appCashback",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/payment/getUserAccountBalance": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/payment.getUserAccountBalance",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "payment.getUserAccountBalance",
-			Session:        "oauth,web",
-			Permissions:    []any{},
-			ResponseSource: "inferred",
-		},
-		"/api/payment/getUserAccountBonusBalance": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/payment.getUserAccountBonusBalance",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "payment.getUserAccountBonusBalance",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/payment/getVipStatus": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/payment.getVipStatus",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "payment.getVipStatus",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "P",
-		},
-		"/api/photos/addAlbumLike": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "aid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000915",
-					InvalidCode: float64(120),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.addAlbumLike",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.addAlbumLike",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-				"LIKE",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/photos/addPhotoLike": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "photo_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000914",
-					InvalidCode: float64(121),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.addPhotoLike",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.addPhotoLike",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-				"LIKE",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/photos/createAlbum": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "title",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Holidays",
-				},
-				&paramNode{
-					Name: "description",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Summer 2024",
-				},
-				&paramNode{
-					Name: "type",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"PUBLIC",
-					},
-				},
-				&paramNode{
-					Name: "photo_book_settings",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"design_id\":1,\"is_photo_book\":true}",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.createAlbum",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.createAlbum",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/photos/deleteAlbum": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "aid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000911",
-					InvalidCode: float64(120),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.deleteAlbum",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.deleteAlbum",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/photos/deletePhoto": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "photo_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000912",
-					InvalidCode: float64(121),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.deletePhoto",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.deletePhoto",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/photos/deleteTags": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "photo_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000201",
-					InvalidCode: float64(121),
-				},
-				&paramNode{
-					Name:     "tag_ids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-							Pattern: "^[0-9]+$",
-						},
-						MaxItems: new(uint64(10)),
-					},
-					Example: []any{
-						"575000000913",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.deleteTags",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.deleteTags",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/photos/editAlbum": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "aid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000101",
-					InvalidCode: float64(120),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "title",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Holidays 2024",
-				},
-				&paramNode{
-					Name: "description",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Summer",
-				},
-				&paramNode{
-					Name: "type",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"PUBLIC",
-					},
-				},
-				&paramNode{
-					Name: "photo_book_settings",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"design_id\":1,\"is_photo_book\":false}",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.editAlbum",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.editAlbum",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/photos/editPhoto": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "photo_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000201",
-					InvalidCode: float64(121),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "description",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Sunset",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.editPhoto",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.editPhoto",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/photos/getAlbumInfo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "aid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000101",
-					InvalidCode: float64(120),
-				},
-				&paramNode{
-					Name: "fid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000002",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"aid",
-						"title",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getAlbumInfo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getAlbumInfo",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/photos/getAlbumLikes": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "aid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000101",
-					InvalidCode: float64(120),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"uid",
-						"first_name",
-						"last_name",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getAlbumLikes",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getAlbumLikes",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/photos/getAlbums": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "fid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000002",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "pagingAnchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "pagingDirection",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "detectTotalCount",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"aid",
-						"title",
-						"photos_count",
-					},
-				},
-				&paramNode{
-					Name: "album_type",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "PUBLIC",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getAlbums",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getAlbums",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "T-cap",
-		},
-		"/api/photos/getInfo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "fid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000002",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "aid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000101",
-					InvalidCode: float64(120),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "photo_ids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-							Pattern: "^[0-9]+$",
-						},
-						MaxItems: new(uint64(100)),
-					},
-					Example: []any{
-						"575000000201",
-					},
-					InvalidCode: float64(121),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"id",
-						"pic640x480",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getInfo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getInfo",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/photos/getPhotoInfo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "photo_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000201",
-					InvalidCode: float64(121),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"id",
-						"pic640x480",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getPhotoInfo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getPhotoInfo",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/photos/getPhotoLikes": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "photo_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000201",
-					InvalidCode: float64(121),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"uid",
-						"first_name",
-						"last_name",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getPhotoLikes",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getPhotoLikes",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			ResponseSource: "P",
-		},
-		"/api/photos/getPhotoMarks": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "pagingAnchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "pagingDirection",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "detectTotalCount",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getPhotoMarks",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getPhotoMarks",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/photos/getPhotos": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "fid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000002",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "aid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^([0-9]+|tags|application|group_main)$",
-					},
-					Example:     "575000000101",
-					InvalidCode: float64(120),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "direction",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "detectTotalCount",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"id",
-						"pic640x480",
-					},
-				},
-				&paramNode{
-					Name: "album_name",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Holidays",
-				},
-				&paramNode{
-					Name: "album_type",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "PUBLIC",
-				},
-				&paramNode{
-					Name: "mark_as_read",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getPhotos",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getPhotos",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "T-cap",
-		},
-		"/api/photos/getTags": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "photo_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000201",
-					InvalidCode: float64(121),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"uid",
-						"first_name",
-						"last_name",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getTags",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getTags",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/photos/getUserAlbumPhotos": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "aid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000101",
-					InvalidCode: float64(120),
-				},
-				&paramNode{
-					Name: "pagingAnchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "pagingDirection",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "detectTotalCount",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getUserAlbumPhotos",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getUserAlbumPhotos",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/photos/getUserPhotos": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "fid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000002",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "pagingAnchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "pagingDirection",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "detectTotalCount",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "photos",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-							Pattern: "^[0-9]+$",
-						},
-					},
-					Example: []any{
-						"575000000201",
-					},
-					InvalidCode: float64(121),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.getUserPhotos",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.getUserPhotos",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/photos/setAlbumMainPhoto": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "aid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000101",
-					InvalidCode: float64(120),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name:     "photo_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000201",
-					InvalidCode: float64(121),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photos.setAlbumMainPhoto",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photos.setAlbumMainPhoto",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"PHOTO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/photosV2/commit": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "photo_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "c2FtcGxlLXVwbG9hZC1pZA==",
-				},
-				&paramNode{
-					Name: "token",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "c2FtcGxlLXVwbG9hZC10b2tlbg==",
-				},
-				&paramNode{
-					Name: "comment",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Sunset",
-				},
-				&paramNode{
-					Name: "photos",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "[{\"photo_id\":\"c2FtcGxlLXVwbG9hZC1pZA==\",\"token\":\"c2FtcGxlLXVwbG9hZC10b2tlbg==\",\"comment\":\"Sunset\"}]",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photosV2.commit",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photosV2.commit",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"PHOTO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "T-cap",
-		},
-		"/api/photosV2/getUploadUrl": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "aid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000101",
-					InvalidCode: float64(120),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(1),
-				},
-				&paramNode{
-					Name: "placeholders",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "topicLink",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "target_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "57500000000001",
-				},
-				&paramNode{
-					Name: "sizes",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+						Example: "MONTH",
+					},
+					&paramNode{
+						Name: "start_time",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"integer",
 							},
 							Format:  "int64",
 							Minimum: new(float64(0)),
 						},
+						Example: float64(1.6987968e+12),
 					},
-					Example: []any{
-						float64(204800),
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/photosV2.getUploadUrl",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "photosV2.getUploadUrl",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"PHOTO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/places/reverseGeocode": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "lat",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"number",
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
 						},
-						Format:  "double",
-						Minimum: new(float64(-90)),
-						Maximum: new(float64(90)),
-					},
-					Example: float64(55.7558),
-				},
-				&paramNode{
-					Name:     "lng",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"number",
-						},
-						Format:  "double",
-						Minimum: new(float64(-180)),
-						Maximum: new(float64(180)),
-					},
-					Example: float64(37.6173),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/places.reverseGeocode",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "places.reverseGeocode",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/places/validate": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "place",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"name\":\"Cafe\",\"lat\":55.7558,\"lng\":37.6173}",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/places.validate",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "places.validate",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/sdk/getEndpoints": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/sdk.getEndpoints",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "sdk.getEndpoints",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/sdk/getInstallSource": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "adv_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+						Example: []any{
+							"reach",
+							"engagement",
 						},
 					},
-					Example: "38400000-8cf0-11bd-b23e-10b96e40000d",
 				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/sdk.getInstallSource",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "sdk.getInstallSource",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Unsigned:       true,
-			ResponseSource: "inferred",
-		},
-		"/api/sdk/getNotes": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/sdk.getNotes",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "sdk.getNotes",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/sdk/init": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "session_data",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"version\":2,\"device_id\":\"okmock-device\",\"client_version\":\"android_sdk_1\",\"client_type\":\"SDK_ANDROID\"}",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/sdk.init",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "sdk.init",
-			Session: "server_only",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Unsigned:       true,
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/sdk/reportPayment": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "trx_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.getStatOverview",
 						},
 					},
-					Example: "GPA.0000-0000-0000-00000",
 				},
-				&paramNode{
-					Name:     "amount",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Post:    &opNode{},
+				Method:  "group.getStatOverview",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/group/getStatPeople": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
 						},
-						Pattern: "^[0-9]+\\.[0-9]{2}$",
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
 					},
-					Example: "0.99",
-				},
-				&paramNode{
-					Name:     "currency",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "demo_type",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Pattern: "^[A-Z]{3}$",
+						Example: "MEMBERS",
 					},
-					Example: "RUB",
-				},
-				&paramNode{
-					Name:     "platform",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
 						},
-						Enum: []any{
+						Example: []any{
+							"reach",
+							"engagement",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.getStatPeople",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "group.getStatPeople",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/group/getStatTopic": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "topic_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000302",
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"reach",
+							"engagement",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.getStatTopic",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "group.getStatTopic",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/group/getStatTopics": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "start_time",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(1.7e+12),
+					},
+					&paramNode{
+						Name: "end_time",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(1.7006048e+12),
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"reach",
+							"engagement",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.getStatTopics",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "group.getStatTopics",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/group/getStatTrends": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "start_time",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(1.7e+12),
+					},
+					&paramNode{
+						Name: "end_time",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(1.7006048e+12),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"reach",
+							"engagement",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.getStatTrends",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "group.getStatTrends",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/group/getUserGroupsByIds": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "group_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "uids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+							MaxItems: new(uint64(100)),
+						},
+						Example: []any{
+							"575000000002",
+						},
+						InvalidMessage: "Invalid UID value {value}",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.getUserGroupsByIds",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "group.getUserGroupsByIds",
+				Session:        "oauth,web,no_session",
+				Permissions:    []any{},
+				ResponseSource: "P",
+			},
+			"/api/group/getUserGroupsV2": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.getUserGroupsV2",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "group.getUserGroupsV2",
+				Session:        "oauth,web,no_session",
+				Permissions:    []any{},
+				ResponseSource: "T",
+			},
+			"/api/group/pinGroupFeed": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "pin_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000981",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.pinGroupFeed",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "group.pinGroupFeed",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/group/setMainPhoto": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "group_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "photo_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example:     "575000000916",
+						InvalidCode: float64(121),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/group.setMainPhoto",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "group.setMainPhoto",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+					"PHOTO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/interests/get": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/interests.get",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "interests.get",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/market/add": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "type",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"GROUP_PRODUCT",
+								"GROUP_SUGGESTED",
+							},
+						},
+						Example: "GROUP_PRODUCT",
+					},
+					&paramNode{
+						Name:     "attachment",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"media\":[{\"type\":\"text\",\"text\":\"Mug\"},{\"type\":\"product\",\"price\":\"300\",\"currency\":\"RUB\"}]}",
+					},
+					&paramNode{
+						Name: "catalog_ids",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+						},
+						Example: []any{
+							"575000000903",
+						},
+					},
+					&paramNode{
+						Name: "devices",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
 							"ANDROID",
-							"IOS",
 						},
 					},
-					Example: "ANDROID",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/sdk.reportPayment",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "sdk.reportPayment",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/sdk/reportStats": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "stats",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"time\":1700000000000,\"version\":\"1.0\",\"stats\":[{\"id\":\"launch\",\"time\":1700000000000,\"type\":\"counter\",\"data\":[\"1\"]}]}",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/sdk.reportStats",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "sdk.reportStats",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/sdk/resetNotes": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "timestamp",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(1.7e+12),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/sdk.resetNotes",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "sdk.resetNotes",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/sdk/sendNote": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "note",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"uid\":\"575000000002\",\"text\":\"A gift for you\",\"image\":\"https://example.com/gift.png\",\"payload\":\"gift-1\"}",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/sdk.sendNote",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "sdk.sendNote",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/search/tagContents": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "query",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "okmock",
-				},
-				&paramNode{
-					Name: "filter",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"types\":[\"USER_TOPIC\",\"GROUP_TOPIC\"]}",
-				},
-				&paramNode{
-					Name: "anchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "update_default_visibility",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
-								"string",
+								"boolean",
 							},
 						},
-					},
-					Example: []any{
-						"media_topic.*",
+						Example: true,
 					},
 				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/search.tagContents",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "search.tagContents",
-			Session:        "oauth,web",
-			Permissions:    []any{},
-			ResponseSource: "inferred",
-		},
-		"/api/search/tagMentions": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "query",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.add",
 						},
 					},
-					Example: "okmock",
 				},
-				&paramNode{
-					Name: "filter",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"types\":[\"USER_TOPIC\",\"GROUP_TOPIC\"]}",
+				Post:    &opNode{},
+				Method:  "market.add",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
 				},
+				Writes:         true,
+				ResponseSource: "P",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/search.tagMentions",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "search.tagMentions",
-			Session:        "oauth,web",
-			Permissions:    []any{},
-			ResponseSource: "P",
-		},
-		"/api/search/tagSearch": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "query",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						MinLength: uint64(3),
-					},
-					Example: "okm",
-				},
-				&paramNode{
-					Name: "filter",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{\"types\":[\"USER_TOPIC\",\"GROUP_TOPIC\"]}",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/search.tagSearch",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "search.tagSearch",
-			Session:        "oauth,web",
-			Permissions:    []any{},
-			ResponseSource: "P",
-		},
-		"/api/share/fetchLink": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "url",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "https://ok.ru",
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"url",
-						"title",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/share.fetchLink",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "share.fetchLink",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/share/fetchLinkV2": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "url",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "https://ok.ru",
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"url",
-						"title",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/share.fetchLinkV2",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "share.fetchLinkV2",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/stream/delete": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "delete_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000961",
-				},
-				&paramNode{
-					Name: "banner_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000963",
-				},
-				&paramNode{
-					Name: "banner_opt",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Format: "json",
-					},
-					Example: "{}",
-				},
-				&paramNode{
-					Name: "delete_ref_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000961",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/stream.delete",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "stream.delete",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/stream/isSubscribed": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "fid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000002",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/stream.isSubscribed",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "stream.isSubscribed",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/stream/markAsSpam": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "mark_as_spam_id",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000962",
-				},
-				&paramNode{
-					Name: "delete_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000962",
-				},
-				&paramNode{
-					Name: "complaint_type",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "SPAM",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/stream.markAsSpam",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "stream.markAsSpam",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/url/getInfo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "url",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "https://ok.ru/profile/575000000001",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/url.getInfo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "url.getInfo",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "P",
-		},
-		"/api/users/deleteGuests": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/market/addCatalog": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
 					},
-					Example: []any{
-						"575000000921",
-					},
-					InvalidMessage: "Invalid UID value {value}",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.deleteGuests",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "users.deleteGuests",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/users/getAdditionalInfo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+					&paramNode{
+						Name:     "name",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
 						},
-						Items: &schemaNode{
+						Example: "Souvenirs",
+					},
+					&paramNode{
+						Name: "photo_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000917",
+					},
+					&paramNode{
+						Name: "admin_restricted",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: false,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.addCatalog",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.addCatalog",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/market/delete": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "product_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
-						MaxItems: new(uint64(100)),
-					},
-					Example: []any{
-						"575000000002",
-					},
-					InvalidMessage: "Invalid UID value {value}",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getAdditionalInfo",
+						Example: "575000000902",
 					},
 				},
-			},
-			Post:    &opNode{},
-			Method:  "users.getAdditionalInfo",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "P",
-		},
-		"/api/users/getCallsLeft": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "methods",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.delete",
 						},
 					},
-					Example: []any{
-						"notifications.sendSimple",
-					},
 				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getCallsLeft",
-					},
+				Post:    &opNode{},
+				Method:  "market.delete",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
 				},
+				Writes:         true,
+				ResponseSource: "inferred",
 			},
-			Post:           &opNode{},
-			Method:         "users.getCallsLeft",
-			Session:        "oauth,web,no_session",
-			Permissions:    []any{},
-			ResponseSource: "P",
-		},
-		"/api/users/getCurrentUser": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"uid",
-						"first_name",
-						"last_name",
-						"email",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getCurrentUser",
-					},
-				},
-			},
-			Post:             &opNode{},
-			Method:           "users.getCurrentUser",
-			Session:          "oauth,web",
-			Permissions:      []any{},
-			FieldPermissions: json.RawMessage("{\"email\":\"GET_EMAIL\"}"),
-			ResponseSource:   "P-SDK",
-		},
-		"/api/users/getGames": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getGames",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "users.getGames",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/users/getGuests": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "pagingAnchor",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "b2ttb2NrOjEw",
-				},
-				&paramNode{
-					Name: "pagingDirection",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"AROUND",
-							"BACKWARD",
-							"FORWARD",
-						},
-					},
-					Example: "FORWARD",
-				},
-				&paramNode{
-					Name: "count",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(10),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getGuests",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "users.getGuests",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/users/getHolidays": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getHolidays",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "users.getHolidays",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/users/getInfo": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/market/deleteCatalog": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
-						MaxItems: new(uint64(100)),
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
 					},
-					Example: []any{
-						"575000000002",
-					},
-					InvalidMessage: "Invalid UID value {value}",
-				},
-				&paramNode{
-					Name:     "fields",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"uid",
-						"first_name",
-						"last_name",
-					},
-				},
-				&paramNode{
-					Name: "emptyPictures",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getInfo",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "users.getInfo",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			FieldPermissions: json.RawMessage("{\"email\":\"GET_EMAIL\"}"),
-			ResponseSource:   "P",
-		},
-		"/api/users/getInfoBy": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000002",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "fields",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"uid",
-						"first_name",
-						"last_name",
-					},
-				},
-				&paramNode{
-					Name: "register_as_guest",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: false,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getInfoBy",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "users.getInfoBy",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			FieldPermissions: json.RawMessage("{\"email\":\"GET_EMAIL\"}"),
-			ResponseSource:   "inferred",
-		},
-		"/api/users/getInvitableFriends": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "suggestOnly",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: false,
-				},
-				&paramNode{
-					Name: "app_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(5.12000000001e+11),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getInvitableFriends",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "users.getInvitableFriends",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "P",
-		},
-		"/api/users/getLoggedInUser": &pathNode{
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getLoggedInUser",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "users.getLoggedInUser",
-			Session:        "oauth,web",
-			Permissions:    []any{},
-			ResponseSource: "P-SDK",
-		},
-		"/api/users/getMobileOperator": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.getMobileOperator",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "users.getMobileOperator",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "inferred",
-		},
-		"/api/users/hasAppPermission": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "ext_perm",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "VALUABLE_ACCESS",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.hasAppPermission",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "users.hasAppPermission",
-			Session:        "oauth,web,no_session",
-			Permissions:    []any{},
-			ResponseSource: "T",
-		},
-		"/api/users/isAppUser": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.isAppUser",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "users.isAppUser",
-			Session:        "oauth,web,no_session",
-			Permissions:    []any{},
-			ResponseSource: "T",
-		},
-		"/api/users/removeAppPermissions": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000003",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "ext_perm",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
-							Type: schemaTypes{
-								"string",
-							},
-						},
-					},
-					Example: []any{
-						"PUBLISH_NOTE",
-					},
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.removeAppPermissions",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "users.removeAppPermissions",
-			Session:        "oauth,web,no_session",
-			Permissions:    []any{},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/users/setStatus": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "status",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						MaxLength: new(uint64(1000)),
-					},
-					Example: "Playing with okmock",
-				},
-				&paramNode{
-					Name: "location",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "Москва",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.setStatus",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "users.setStatus",
-			Session: "oauth,web",
-			Permissions: []any{
-				"SET_STATUS",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/users/updateMask": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "mask",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-						Maximum: new(float64(4.294967295e+09)),
-					},
-					Example: float64(1),
-				},
-				&paramNode{
-					Name: "orUpdate",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.updateMask",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "users.updateMask",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/users/updateMasks": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name:     "catalog_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
-						MaxItems: new(uint64(100)),
+						Example: "575000000904",
 					},
-					Example: []any{
-						"575000000002",
-					},
-					InvalidMessage: "Invalid UID value {value}",
-				},
-				&paramNode{
-					Name: "mask",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
+					&paramNode{
+						Name: "delete_products",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
 						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-						Maximum: new(float64(4.294967295e+09)),
+						Example: false,
 					},
-					Example: float64(1),
 				},
-				&paramNode{
-					Name: "orUpdate",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.deleteCatalog",
 						},
 					},
-					Example: true,
 				},
+				Post:    &opNode{},
+				Method:  "market.deleteCatalog",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.updateMasks",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "users.updateMasks",
-			Session:        "server_only",
-			Permissions:    []any{},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/users/updateMasksV2": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "uids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+			"/api/market/edit": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "product_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 							Pattern: "^[0-9]+$",
 						},
-						MaxItems: new(uint64(100)),
+						Example: "575000000901",
 					},
-					Example: []any{
-						"575000000002",
-					},
-					InvalidMessage: "Invalid UID value {value}",
-				},
-				&paramNode{
-					Name: "or_mask",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
+					&paramNode{
+						Name:     "attachment",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
 						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-						Maximum: new(float64(4.294967295e+09)),
+						Example: "{\"media\":[{\"type\":\"text\",\"text\":\"Big mug\"},{\"type\":\"product\",\"price\":\"350\",\"currency\":\"RUB\"}]}",
 					},
-					Example: float64(1),
-				},
-				&paramNode{
-					Name: "and_mask",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
+					&paramNode{
+						Name: "catalog_ids",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
 						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-						Maximum: new(float64(4.294967295e+09)),
+						Example: []any{
+							"575000000903",
+						},
 					},
-					Example: float64(4.294967295e+09),
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.edit",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.edit",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "P",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/users.updateMasksV2",
-					},
-				},
-			},
-			Post:           &opNode{},
-			Method:         "users.updateMasksV2",
-			Session:        "server_only",
-			Permissions:    []any{},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/video/delete": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "vid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
+			"/api/market/editCatalog": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
 						},
-						Format:  "int64",
-						Minimum: new(float64(1)),
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
 					},
-					Example: float64(5.75000000971e+11),
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/video.delete",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "video.delete",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"VIDEO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/video/getUploadUrl": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name:     "catalog_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
 						},
-						Pattern: "^[0-9]+$",
+						Example: "575000000903",
 					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name: "gid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "57500000000001",
-					InvalidCode: float64(160),
-				},
-				&paramNode{
-					Name: "file_name",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "clip.mp4",
-				},
-				&paramNode{
-					Name: "attachment_type",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Enum: []any{
-							"MOVIE",
-							"VIDEO",
-							"AUDIO_RECORDING",
-						},
-					},
-					Example: "MOVIE",
-				},
-				&paramNode{
-					Name: "file_size",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-						Maximum: new(float64(1.073741824e+09)),
-					},
-					Example: float64(1.048576e+06),
-				},
-				&paramNode{
-					Name: "lat",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"number",
-						},
-						Format:  "double",
-						Minimum: new(float64(-90)),
-						Maximum: new(float64(90)),
-					},
-					Example: float64(55.7558),
-				},
-				&paramNode{
-					Name: "lng",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"number",
-						},
-						Format:  "double",
-						Minimum: new(float64(-180)),
-						Maximum: new(float64(180)),
-					},
-					Example: float64(37.6173),
-				},
-				&paramNode{
-					Name: "cid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000973",
-				},
-				&paramNode{
-					Name: "post_form",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: false,
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/video.getUploadUrl",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "video.getUploadUrl",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"VIDEO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/video/subscribe": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "cid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000973",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/video.subscribe",
-					},
-				},
-			},
-			Post:    &opNode{},
-			Method:  "video.subscribe",
-			Session: "oauth,web",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"VIDEO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "inferred",
-		},
-		"/api/video/update": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name: "uid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						Pattern: "^[0-9]+$",
-					},
-					Example:     "575000000001",
-					InvalidCode: float64(110),
-				},
-				&paramNode{
-					Name:     "vid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(1)),
-					},
-					Example: float64(5.75000000972e+11),
-				},
-				&paramNode{
-					Name: "title",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						MaxLength: new(uint64(1000)),
-					},
-					Example: "My clip",
-				},
-				&paramNode{
-					Name: "description",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-						MaxLength: new(uint64(4000)),
-					},
-					Example: "Filmed with okmock",
-				},
-				&paramNode{
-					Name: "tags",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
-						},
-						Items: &schemaNode{
+					&paramNode{
+						Name: "name",
+						In:   "query",
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "Souvenirs and gifts",
 					},
-					Example: []any{
-						"okmock",
-						"test",
+					&paramNode{
+						Name: "photo_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000917",
+					},
+					&paramNode{
+						Name: "admin_restricted",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: false,
 					},
 				},
-				&paramNode{
-					Name: "privacy",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.editCatalog",
 						},
-						Enum: []any{
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.editCatalog",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/market/getByCatalog": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "catalog_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000903",
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"id",
+							"title",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.getByCatalog",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.getByCatalog",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/market/getByIds": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "product_ids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+						},
+						Example: []any{
+							"575000000901",
+						},
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"id",
+							"title",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.getByIds",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.getByIds",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/market/getCatalogsByGroup": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"id",
+							"title",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.getCatalogsByGroup",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.getCatalogsByGroup",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/market/getCatalogsByIds": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "catalog_ids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+						},
+						Example: []any{
+							"575000000903",
+						},
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"id",
+							"title",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.getCatalogsByIds",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.getCatalogsByIds",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/market/getProducts": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "tab",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"PRODUCTS",
+								"ON_MODERATION",
+								"OWN",
+							},
+						},
+						Example: "PRODUCTS",
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"id",
+							"title",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.getProducts",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.getProducts",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/market/pin": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "catalog_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000903",
+					},
+					&paramNode{
+						Name:     "product_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000901",
+					},
+					&paramNode{
+						Name:     "on",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.pin",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.pin",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/market/reorder": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "catalog_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000903",
+					},
+					&paramNode{
+						Name:     "product_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000901",
+					},
+					&paramNode{
+						Name: "after_product_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000905",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.reorder",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.reorder",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/market/reorderCatalogs": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "catalog_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000903",
+					},
+					&paramNode{
+						Name: "after_catalog_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000906",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.reorderCatalogs",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.reorderCatalogs",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/market/setStatus": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "product_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000901",
+					},
+					&paramNode{
+						Name:     "product_status",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"ACTIVE",
+								"SOLD",
+								"CLOSED",
+								"OUT_OF_STOCK",
+							},
+						},
+						Example: "SOLD",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.setStatus",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.setStatus",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/market/updateCatalogsList": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "gid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "product_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000901",
+					},
+					&paramNode{
+						Name: "catalog_ids",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+						},
+						Example: []any{
+							"575000000903",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/market.updateCatalogsList",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "market.updateCatalogsList",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"GROUP_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/mediatopic/getByIds": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "topic_ids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+							MaxItems: new(uint64(100)),
+						},
+						Example: []any{
+							"575000000301",
+						},
+					},
+					&paramNode{
+						Name: "media_limit",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+							Maximum: new(float64(3)),
+						},
+						Example: float64(3),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"media_topic.*",
+						},
+					},
+					&paramNode{
+						Name: "features",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "PRODUCT.1",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/mediatopic.getByIds",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "mediatopic.getByIds",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/mediatopic/getPollAnswerVoters": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "topic_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000942",
+					},
+					&paramNode{
+						Name:     "block_idx",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(0),
+					},
+					&paramNode{
+						Name:     "answer_idx",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(0),
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"uid",
+							"first_name",
+							"last_name",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/mediatopic.getPollAnswerVoters",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "mediatopic.getPollAnswerVoters",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/mediatopic/getRepublishedTopic": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "topic_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example: "575000000301",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/mediatopic.getRepublishedTopic",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "mediatopic.getRepublishedTopic",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/mediatopic/post": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "type",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"USER",
+								"USER_STATUS",
+								"USER_NOTE",
+								"GROUP_THEME",
+								"GROUP_THEME_PROMO",
+								"GROUP_SUGGESTED",
+							},
+						},
+						Example: "USER",
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "attachment",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"media\":[{\"type\":\"text\",\"text\":\"Hello from okmock\"}]}",
+					},
+					&paramNode{
+						Name: "set_status",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "devices",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"ANDROID",
+						},
+					},
+					&paramNode{
+						Name: "text_link_preview",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "hidden_post",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "ads_post",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: false,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/mediatopic.post",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "mediatopic.post",
+				Session:        "oauth,web,no_session",
+				Permissions:    []any{},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/notifications/sendFavPromo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "text",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							MaxLength: new(uint64(200)),
+						},
+						Example: "Your daily bonus is waiting",
+					},
+					&paramNode{
+						Name: "image",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "https://example.com/bonus.png",
+					},
+					&paramNode{
+						Name: "mark",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "daily_bonus",
+					},
+					&paramNode{
+						Name:     "expires",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2}$",
+						},
+						Example: "2030.01.05 12:00",
+					},
+					&paramNode{
+						Name: "status",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"PUBLIC",
+								"P",
+								"ADMINS_ONLY",
+								"A",
+							},
+						},
+						Example: "PUBLIC",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/notifications.sendFavPromo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "notifications.sendFavPromo",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/notifications/sendMass": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "text",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							MaxLength: new(uint64(200)),
+						},
+						Example: "New levels for ${user.first-name}!",
+					},
+					&paramNode{
+						Name:     "expires",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2}$",
+						},
+						Example: "2030.01.05 12:00",
+					},
+					&paramNode{
+						Name: "status",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"PUBLIC",
+								"P",
+								"ADMINS_ONLY",
+								"A",
+							},
+						},
+						Example: "ADMINS_ONLY",
+					},
+					&paramNode{
+						Name: "gender",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"MALE",
+								"M",
+								"FEMALE",
+								"F",
+							},
+						},
+						Example: "FEMALE",
+					},
+					&paramNode{
+						Name: "age_range",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+-[0-9]+$",
+						},
+						Example: "18-35",
+					},
+					&paramNode{
+						Name: "birthday_range",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]{2}\\.[0-9]{2}-[0-9]{2}\\.[0-9]{2}$",
+						},
+						Example: "01.01-12.31",
+					},
+					&paramNode{
+						Name: "country",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "RU",
+					},
+					&paramNode{
+						Name: "city",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "Москва",
+					},
+					&paramNode{
+						Name: "first_access_range",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}-[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}$",
+						},
+						Example: "2020.01.01-2024.12.31",
+					},
+					&paramNode{
+						Name: "last_access_range",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}-[0-9]{4}\\.[0-9]{2}\\.[0-9]{2}$",
+						},
+						Example: "2024.01.01-2024.12.31",
+					},
+					&paramNode{
+						Name: "has_email",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "mask",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+							Maximum: new(float64(4.294967295e+09)),
+						},
+						Example: float64(1),
+					},
+					&paramNode{
+						Name: "maskExactMatch",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "mark",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "new_levels",
+					},
+					&paramNode{
+						Name: "qualifier",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "exp42",
+					},
+					&paramNode{
+						Name: "test_group",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(0)),
+							Maximum: new(float64(1)),
+						},
+						Example: float64(1),
+					},
+					&paramNode{
+						Name: "test_groups",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "0",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/notifications.sendMass",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "notifications.sendMass",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/notifications/sendSimple": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000002",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "text",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							MaxLength: new(uint64(100)),
+						},
+						Example: "Your turn!",
+					},
+					&paramNode{
+						Name: "mark",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "turn",
+					},
+					&paramNode{
+						Name: "qualifier",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "exp42",
+					},
+					&paramNode{
+						Name: "custom_button_key",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "button_launch",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/notifications.sendSimple",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "notifications.sendSimple",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/notifications/stopFavPromo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000951",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/notifications.stopFavPromo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "notifications.stopFavPromo",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/notifications/stopSendMass": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000952",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/notifications.stopSendMass",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "notifications.stopSendMass",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/notifications/updateFavPromo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000953",
+					},
+					&paramNode{
+						Name:     "text",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							MaxLength: new(uint64(200)),
+						},
+						Example: "Your weekly bonus is waiting",
+					},
+					&paramNode{
+						Name: "image",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "https://example.com/bonus.png",
+					},
+					&paramNode{
+						Name: "mark",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "weekly_bonus",
+					},
+					&paramNode{
+						Name:     "expires",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]{4}\\.[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2}$",
+						},
+						Example: "2030.01.05 12:00",
+					},
+					&paramNode{
+						Name: "status",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"PUBLIC",
+								"P",
+								"ADMINS_ONLY",
+								"A",
+							},
+						},
+						Example: "PUBLIC",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/notifications.updateFavPromo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "notifications.updateFavPromo",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/payment/appCashback": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/payment.appCashback",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "payment.appCashback",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/payment/getUserAccountBalance": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/payment.getUserAccountBalance",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "payment.getUserAccountBalance",
+				Session:        "oauth,web",
+				Permissions:    []any{},
+				ResponseSource: "inferred",
+			},
+			"/api/payment/getUserAccountBonusBalance": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/payment.getUserAccountBonusBalance",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "payment.getUserAccountBonusBalance",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/payment/getVipStatus": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/payment.getVipStatus",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "payment.getVipStatus",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "P",
+			},
+			"/api/photos/addAlbumLike": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "aid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000915",
+						InvalidCode: float64(120),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.addAlbumLike",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.addAlbumLike",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+					"LIKE",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/photos/addPhotoLike": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "photo_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000914",
+						InvalidCode: float64(121),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.addPhotoLike",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.addPhotoLike",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+					"LIKE",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/photos/createAlbum": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "title",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "Holidays",
+					},
+					&paramNode{
+						Name: "description",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "Summer 2024",
+					},
+					&paramNode{
+						Name: "type",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
 							"PUBLIC",
-							"FRIENDS",
 						},
 					},
-					Example: "FRIENDS",
+					&paramNode{
+						Name: "photo_book_settings",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"design_id\":1,\"is_photo_book\":true}",
+					},
 				},
-				&paramNode{
-					Name: "cover_photo_id",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.createAlbum",
 						},
 					},
-					Example: "575000000201",
 				},
-				&paramNode{
-					Name: "cover_photo_upload_token",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "c2FtcGxlLXVwbG9hZC10b2tlbg==",
+				Post:    &opNode{},
+				Method:  "photos.createAlbum",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
 				},
-				&paramNode{
-					Name: "publish",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "game",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "okmock quest",
-				},
-				&paramNode{
-					Name: "donate",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "cid",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
-						},
-					},
-					Example: "575000000973",
-				},
-				&paramNode{
-					Name: "rec",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"boolean",
-						},
-					},
-					Example: true,
-				},
-				&paramNode{
-					Name: "rec_start",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(1.7e+12),
-				},
-				&paramNode{
-					Name: "rec_stop",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int64",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(1.7000036e+12),
-				},
-				&paramNode{
-					Name: "best_thumbnail_index",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"integer",
-						},
-						Format:  "int32",
-						Minimum: new(float64(0)),
-					},
-					Example: float64(0),
-				},
+				Writes:         true,
+				ResponseSource: "P",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/video.update",
+			"/api/photos/deleteAlbum": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "aid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000911",
+						InvalidCode: float64(120),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
 					},
 				},
-			},
-			Post:    &opNode{},
-			Method:  "video.update",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-				"VIDEO_CONTENT",
-			},
-			Writes:         true,
-			ResponseSource: "P",
-		},
-		"/api/widget/getWidgetContent": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "wid",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.deleteAlbum",
 						},
 					},
-					Example: "mobile-header-small",
 				},
-				&paramNode{
-					Name: "style",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+				Post:    &opNode{},
+				Method:  "photos.deleteAlbum",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/photos/deletePhoto": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "photo_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000912",
+						InvalidCode: float64(121),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.deletePhoto",
 						},
 					},
-					Example: "default",
 				},
+				Post:    &opNode{},
+				Method:  "photos.deletePhoto",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
 			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/widget.getWidgetContent",
+			"/api/photos/deleteTags": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "photo_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000201",
+						InvalidCode: float64(121),
+					},
+					&paramNode{
+						Name:     "tag_ids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+							MaxItems: new(uint64(10)),
+						},
+						Example: []any{
+							"575000000913",
+						},
 					},
 				},
-			},
-			Post:    &opNode{},
-			Method:  "widget.getWidgetContent",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
-			},
-			ResponseSource: "P",
-		},
-		"/api/widget/getWidgets": &pathNode{
-			Parameters: []*paramNode{
-				&paramNode{
-					Name:     "wids",
-					In:       "query",
-					Required: true,
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"array",
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.deleteTags",
 						},
-						Items: &schemaNode{
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.deleteTags",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/photos/editAlbum": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "aid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000101",
+						InvalidCode: float64(120),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "title",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
 							Type: schemaTypes{
 								"string",
 							},
 						},
+						Example: "Holidays 2024",
 					},
-					Example: []any{
-						"mobile-header-small",
-						"mobile-footer",
+					&paramNode{
+						Name: "description",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "Summer",
 					},
-				},
-				&paramNode{
-					Name: "style",
-					In:   "query",
-					Schema: &schemaNode{
-						Type: schemaTypes{
-							"string",
+					&paramNode{
+						Name: "type",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"PUBLIC",
 						},
 					},
-					Example: "default",
-				},
-			},
-			Get: &opNode{
-				Responses: map[string]*responseNode{
-					"200": &responseNode{
-						Ref: "#/components/responses/widget.getWidgets",
+					&paramNode{
+						Name: "photo_book_settings",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"design_id\":1,\"is_photo_book\":false}",
 					},
 				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.editAlbum",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.editAlbum",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "P",
 			},
-			Post:    &opNode{},
-			Method:  "widget.getWidgets",
-			Session: "oauth,web,no_session",
-			Permissions: []any{
-				"VALUABLE_ACCESS",
+			"/api/photos/editPhoto": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "photo_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000201",
+						InvalidCode: float64(121),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "description",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "Sunset",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.editPhoto",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.editPhoto",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
 			},
-			ResponseSource: "P",
+			"/api/photos/getAlbumInfo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "aid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000101",
+						InvalidCode: float64(120),
+					},
+					&paramNode{
+						Name: "fid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000002",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"aid",
+							"title",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getAlbumInfo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getAlbumInfo",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/photos/getAlbumLikes": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "aid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000101",
+						InvalidCode: float64(120),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"uid",
+							"first_name",
+							"last_name",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getAlbumLikes",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getAlbumLikes",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/photos/getAlbums": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "fid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000002",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "pagingAnchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "pagingDirection",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "detectTotalCount",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"aid",
+							"title",
+							"photos_count",
+						},
+					},
+					&paramNode{
+						Name: "album_type",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "PUBLIC",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getAlbums",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getAlbums",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "T-cap",
+			},
+			"/api/photos/getInfo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "fid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000002",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "aid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000101",
+						InvalidCode: float64(120),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "photo_ids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+							MaxItems: new(uint64(100)),
+						},
+						Example: []any{
+							"575000000201",
+						},
+						InvalidCode: float64(121),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"id",
+							"pic640x480",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getInfo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getInfo",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/photos/getPhotoInfo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "photo_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000201",
+						InvalidCode: float64(121),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"id",
+							"pic640x480",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getPhotoInfo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getPhotoInfo",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/photos/getPhotoLikes": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "photo_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000201",
+						InvalidCode: float64(121),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"uid",
+							"first_name",
+							"last_name",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getPhotoLikes",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getPhotoLikes",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				ResponseSource: "P",
+			},
+			"/api/photos/getPhotoMarks": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "pagingAnchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "pagingDirection",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "detectTotalCount",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getPhotoMarks",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getPhotoMarks",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/photos/getPhotos": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "fid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000002",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "aid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^([0-9]+|tags|application|group_main)$",
+						},
+						Example:     "575000000101",
+						InvalidCode: float64(120),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "direction",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "detectTotalCount",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"id",
+							"pic640x480",
+						},
+					},
+					&paramNode{
+						Name: "album_name",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "Holidays",
+					},
+					&paramNode{
+						Name: "album_type",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "PUBLIC",
+					},
+					&paramNode{
+						Name: "mark_as_read",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getPhotos",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getPhotos",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "T-cap",
+			},
+			"/api/photos/getTags": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "photo_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000201",
+						InvalidCode: float64(121),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"uid",
+							"first_name",
+							"last_name",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getTags",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getTags",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/photos/getUserAlbumPhotos": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "aid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000101",
+						InvalidCode: float64(120),
+					},
+					&paramNode{
+						Name: "pagingAnchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "pagingDirection",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "detectTotalCount",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getUserAlbumPhotos",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getUserAlbumPhotos",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/photos/getUserPhotos": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "fid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000002",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "pagingAnchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "pagingDirection",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "detectTotalCount",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "photos",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+						},
+						Example: []any{
+							"575000000201",
+						},
+						InvalidCode: float64(121),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.getUserPhotos",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.getUserPhotos",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/photos/setAlbumMainPhoto": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "aid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000101",
+						InvalidCode: float64(120),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name:     "photo_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000201",
+						InvalidCode: float64(121),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photos.setAlbumMainPhoto",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photos.setAlbumMainPhoto",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"PHOTO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/photosV2/commit": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "photo_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "c2FtcGxlLXVwbG9hZC1pZA==",
+					},
+					&paramNode{
+						Name: "token",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "c2FtcGxlLXVwbG9hZC10b2tlbg==",
+					},
+					&paramNode{
+						Name: "comment",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "Sunset",
+					},
+					&paramNode{
+						Name: "photos",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "[{\"photo_id\":\"c2FtcGxlLXVwbG9hZC1pZA==\",\"token\":\"c2FtcGxlLXVwbG9hZC10b2tlbg==\",\"comment\":\"Sunset\"}]",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photosV2.commit",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photosV2.commit",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"PHOTO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "T-cap",
+			},
+			"/api/photosV2/getUploadUrl": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "aid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000101",
+						InvalidCode: float64(120),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(1),
+					},
+					&paramNode{
+						Name: "placeholders",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "topicLink",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "target_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "57500000000001",
+					},
+					&paramNode{
+						Name: "sizes",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"integer",
+								},
+								Format:  "int64",
+								Minimum: new(float64(0)),
+							},
+						},
+						Example: []any{
+							float64(204800),
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/photosV2.getUploadUrl",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "photosV2.getUploadUrl",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"PHOTO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/places/reverseGeocode": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "lat",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"number",
+							},
+							Format:  "double",
+							Minimum: new(float64(-90)),
+							Maximum: new(float64(90)),
+						},
+						Example: float64(55.7558),
+					},
+					&paramNode{
+						Name:     "lng",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"number",
+							},
+							Format:  "double",
+							Minimum: new(float64(-180)),
+							Maximum: new(float64(180)),
+						},
+						Example: float64(37.6173),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/places.reverseGeocode",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "places.reverseGeocode",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/places/validate": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "place",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"name\":\"Cafe\",\"lat\":55.7558,\"lng\":37.6173}",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/places.validate",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "places.validate",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/sdk/getEndpoints": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/sdk.getEndpoints",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "sdk.getEndpoints",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/sdk/getInstallSource": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "adv_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "38400000-8cf0-11bd-b23e-10b96e40000d",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/sdk.getInstallSource",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "sdk.getInstallSource",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Unsigned:       true,
+				ResponseSource: "inferred",
+			},
+			"/api/sdk/getNotes": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/sdk.getNotes",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "sdk.getNotes",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/sdk/init": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "session_data",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"version\":2,\"device_id\":\"okmock-device\",\"client_version\":\"android_sdk_1\",\"client_type\":\"SDK_ANDROID\"}",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/sdk.init",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "sdk.init",
+				Session: "server_only",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Unsigned:       true,
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/sdk/reportPayment": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "trx_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "GPA.0000-0000-0000-00000",
+					},
+					&paramNode{
+						Name:     "amount",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+\\.[0-9]{2}$",
+						},
+						Example: "0.99",
+					},
+					&paramNode{
+						Name:     "currency",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[A-Z]{3}$",
+						},
+						Example: "RUB",
+					},
+					&paramNode{
+						Name:     "platform",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"ANDROID",
+								"IOS",
+							},
+						},
+						Example: "ANDROID",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/sdk.reportPayment",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "sdk.reportPayment",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/sdk/reportStats": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "stats",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"time\":1700000000000,\"version\":\"1.0\",\"stats\":[{\"id\":\"launch\",\"time\":1700000000000,\"type\":\"counter\",\"data\":[\"1\"]}]}",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/sdk.reportStats",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "sdk.reportStats",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/sdk/resetNotes": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "timestamp",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(1.7e+12),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/sdk.resetNotes",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "sdk.resetNotes",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/sdk/sendNote": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "note",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"uid\":\"575000000002\",\"text\":\"A gift for you\",\"image\":\"https://example.com/gift.png\",\"payload\":\"gift-1\"}",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/sdk.sendNote",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "sdk.sendNote",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/search/tagContents": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "query",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "okmock",
+					},
+					&paramNode{
+						Name: "filter",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"types\":[\"USER_TOPIC\",\"GROUP_TOPIC\"]}",
+					},
+					&paramNode{
+						Name: "anchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"media_topic.*",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/search.tagContents",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "search.tagContents",
+				Session:        "oauth,web",
+				Permissions:    []any{},
+				ResponseSource: "inferred",
+			},
+			"/api/search/tagMentions": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "query",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "okmock",
+					},
+					&paramNode{
+						Name: "filter",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"types\":[\"USER_TOPIC\",\"GROUP_TOPIC\"]}",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/search.tagMentions",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "search.tagMentions",
+				Session:        "oauth,web",
+				Permissions:    []any{},
+				ResponseSource: "P",
+			},
+			"/api/search/tagSearch": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "query",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							MinLength: uint64(3),
+						},
+						Example: "okm",
+					},
+					&paramNode{
+						Name: "filter",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{\"types\":[\"USER_TOPIC\",\"GROUP_TOPIC\"]}",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/search.tagSearch",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "search.tagSearch",
+				Session:        "oauth,web",
+				Permissions:    []any{},
+				ResponseSource: "P",
+			},
+			"/api/share/fetchLink": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "url",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "https://ok.ru",
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"url",
+							"title",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/share.fetchLink",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "share.fetchLink",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/share/fetchLinkV2": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "url",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "https://ok.ru",
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"url",
+							"title",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/share.fetchLinkV2",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "share.fetchLinkV2",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/stream/delete": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "delete_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000961",
+					},
+					&paramNode{
+						Name: "banner_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000963",
+					},
+					&paramNode{
+						Name: "banner_opt",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Format: "json",
+						},
+						Example: "{}",
+					},
+					&paramNode{
+						Name: "delete_ref_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000961",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/stream.delete",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "stream.delete",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/stream/isSubscribed": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "fid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000002",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/stream.isSubscribed",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "stream.isSubscribed",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/stream/markAsSpam": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "mark_as_spam_id",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000962",
+					},
+					&paramNode{
+						Name: "delete_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000962",
+					},
+					&paramNode{
+						Name: "complaint_type",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "SPAM",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/stream.markAsSpam",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "stream.markAsSpam",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/url/getInfo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "url",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "https://ok.ru/profile/575000000001",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/url.getInfo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "url.getInfo",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "P",
+			},
+			"/api/users/deleteGuests": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+						},
+						Example: []any{
+							"575000000921",
+						},
+						InvalidMessage: "Invalid UID value {value}",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.deleteGuests",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.deleteGuests",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/users/getAdditionalInfo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+							MaxItems: new(uint64(100)),
+						},
+						Example: []any{
+							"575000000002",
+						},
+						InvalidMessage: "Invalid UID value {value}",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getAdditionalInfo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.getAdditionalInfo",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "P",
+			},
+			"/api/users/getCallsLeft": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "methods",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"notifications.sendSimple",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getCallsLeft",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "users.getCallsLeft",
+				Session:        "oauth,web,no_session",
+				Permissions:    []any{},
+				ResponseSource: "P",
+			},
+			"/api/users/getCurrentUser": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"uid",
+							"first_name",
+							"last_name",
+							"email",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getCurrentUser",
+						},
+					},
+				},
+				Post:             &opNode{},
+				Method:           "users.getCurrentUser",
+				Session:          "oauth,web",
+				Permissions:      []any{},
+				FieldPermissions: json.RawMessage("{\"email\":\"GET_EMAIL\"}"),
+				ResponseSource:   "P-SDK",
+			},
+			"/api/users/getGames": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getGames",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.getGames",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/users/getGuests": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "pagingAnchor",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "b2ttb2NrOjEw",
+					},
+					&paramNode{
+						Name: "pagingDirection",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"AROUND",
+								"BACKWARD",
+								"FORWARD",
+							},
+						},
+						Example: "FORWARD",
+					},
+					&paramNode{
+						Name: "count",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(10),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getGuests",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.getGuests",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/users/getHolidays": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getHolidays",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.getHolidays",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/users/getInfo": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+							MaxItems: new(uint64(100)),
+						},
+						Example: []any{
+							"575000000002",
+						},
+						InvalidMessage: "Invalid UID value {value}",
+					},
+					&paramNode{
+						Name:     "fields",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"uid",
+							"first_name",
+							"last_name",
+						},
+					},
+					&paramNode{
+						Name: "emptyPictures",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getInfo",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.getInfo",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				FieldPermissions: json.RawMessage("{\"email\":\"GET_EMAIL\"}"),
+				ResponseSource:   "P",
+			},
+			"/api/users/getInfoBy": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000002",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "fields",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"uid",
+							"first_name",
+							"last_name",
+						},
+					},
+					&paramNode{
+						Name: "register_as_guest",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: false,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getInfoBy",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.getInfoBy",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				FieldPermissions: json.RawMessage("{\"email\":\"GET_EMAIL\"}"),
+				ResponseSource:   "inferred",
+			},
+			"/api/users/getInvitableFriends": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "suggestOnly",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: false,
+					},
+					&paramNode{
+						Name: "app_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(5.12000000001e+11),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getInvitableFriends",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.getInvitableFriends",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "P",
+			},
+			"/api/users/getLoggedInUser": &pathNode{
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getLoggedInUser",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "users.getLoggedInUser",
+				Session:        "oauth,web",
+				Permissions:    []any{},
+				ResponseSource: "P-SDK",
+			},
+			"/api/users/getMobileOperator": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.getMobileOperator",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.getMobileOperator",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "inferred",
+			},
+			"/api/users/hasAppPermission": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "ext_perm",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "VALUABLE_ACCESS",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.hasAppPermission",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "users.hasAppPermission",
+				Session:        "oauth,web,no_session",
+				Permissions:    []any{},
+				ResponseSource: "T",
+			},
+			"/api/users/isAppUser": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.isAppUser",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "users.isAppUser",
+				Session:        "oauth,web,no_session",
+				Permissions:    []any{},
+				ResponseSource: "T",
+			},
+			"/api/users/removeAppPermissions": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000003",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "ext_perm",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"PUBLISH_NOTE",
+						},
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.removeAppPermissions",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "users.removeAppPermissions",
+				Session:        "oauth,web,no_session",
+				Permissions:    []any{},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/users/setStatus": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "status",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							MaxLength: new(uint64(1000)),
+						},
+						Example: "Playing with okmock",
+					},
+					&paramNode{
+						Name: "location",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "Москва",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.setStatus",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.setStatus",
+				Session: "oauth,web",
+				Permissions: []any{
+					"SET_STATUS",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/users/updateMask": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "mask",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+							Maximum: new(float64(4.294967295e+09)),
+						},
+						Example: float64(1),
+					},
+					&paramNode{
+						Name: "orUpdate",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.updateMask",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "users.updateMask",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/users/updateMasks": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+							MaxItems: new(uint64(100)),
+						},
+						Example: []any{
+							"575000000002",
+						},
+						InvalidMessage: "Invalid UID value {value}",
+					},
+					&paramNode{
+						Name: "mask",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+							Maximum: new(float64(4.294967295e+09)),
+						},
+						Example: float64(1),
+					},
+					&paramNode{
+						Name: "orUpdate",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.updateMasks",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "users.updateMasks",
+				Session:        "server_only",
+				Permissions:    []any{},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/users/updateMasksV2": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "uids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+								Pattern: "^[0-9]+$",
+							},
+							MaxItems: new(uint64(100)),
+						},
+						Example: []any{
+							"575000000002",
+						},
+						InvalidMessage: "Invalid UID value {value}",
+					},
+					&paramNode{
+						Name: "or_mask",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+							Maximum: new(float64(4.294967295e+09)),
+						},
+						Example: float64(1),
+					},
+					&paramNode{
+						Name: "and_mask",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+							Maximum: new(float64(4.294967295e+09)),
+						},
+						Example: float64(4.294967295e+09),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/users.updateMasksV2",
+						},
+					},
+				},
+				Post:           &opNode{},
+				Method:         "users.updateMasksV2",
+				Session:        "server_only",
+				Permissions:    []any{},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/video/delete": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "vid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(5.75000000971e+11),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/video.delete",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "video.delete",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"VIDEO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/video/getUploadUrl": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name: "gid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "57500000000001",
+						InvalidCode: float64(160),
+					},
+					&paramNode{
+						Name: "file_name",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "clip.mp4",
+					},
+					&paramNode{
+						Name: "attachment_type",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"MOVIE",
+								"VIDEO",
+								"AUDIO_RECORDING",
+							},
+						},
+						Example: "MOVIE",
+					},
+					&paramNode{
+						Name: "file_size",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+							Maximum: new(float64(1.073741824e+09)),
+						},
+						Example: float64(1.048576e+06),
+					},
+					&paramNode{
+						Name: "lat",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"number",
+							},
+							Format:  "double",
+							Minimum: new(float64(-90)),
+							Maximum: new(float64(90)),
+						},
+						Example: float64(55.7558),
+					},
+					&paramNode{
+						Name: "lng",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"number",
+							},
+							Format:  "double",
+							Minimum: new(float64(-180)),
+							Maximum: new(float64(180)),
+						},
+						Example: float64(37.6173),
+					},
+					&paramNode{
+						Name: "cid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000973",
+					},
+					&paramNode{
+						Name: "post_form",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: false,
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/video.getUploadUrl",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "video.getUploadUrl",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"VIDEO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/video/subscribe": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "cid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000973",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/video.subscribe",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "video.subscribe",
+				Session: "oauth,web",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"VIDEO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "inferred",
+			},
+			"/api/video/update": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name: "uid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Pattern: "^[0-9]+$",
+						},
+						Example:     "575000000001",
+						InvalidCode: float64(110),
+					},
+					&paramNode{
+						Name:     "vid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(1)),
+						},
+						Example: float64(5.75000000972e+11),
+					},
+					&paramNode{
+						Name: "title",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							MaxLength: new(uint64(1000)),
+						},
+						Example: "My clip",
+					},
+					&paramNode{
+						Name: "description",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							MaxLength: new(uint64(4000)),
+						},
+						Example: "Filmed with okmock",
+					},
+					&paramNode{
+						Name: "tags",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"okmock",
+							"test",
+						},
+					},
+					&paramNode{
+						Name: "privacy",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+							Enum: []any{
+								"PUBLIC",
+								"FRIENDS",
+							},
+						},
+						Example: "FRIENDS",
+					},
+					&paramNode{
+						Name: "cover_photo_id",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000201",
+					},
+					&paramNode{
+						Name: "cover_photo_upload_token",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "c2FtcGxlLXVwbG9hZC10b2tlbg==",
+					},
+					&paramNode{
+						Name: "publish",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "game",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "okmock quest",
+					},
+					&paramNode{
+						Name: "donate",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "cid",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "575000000973",
+					},
+					&paramNode{
+						Name: "rec",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"boolean",
+							},
+						},
+						Example: true,
+					},
+					&paramNode{
+						Name: "rec_start",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(1.7e+12),
+					},
+					&paramNode{
+						Name: "rec_stop",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int64",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(1.7000036e+12),
+					},
+					&paramNode{
+						Name: "best_thumbnail_index",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"integer",
+							},
+							Format:  "int32",
+							Minimum: new(float64(0)),
+						},
+						Example: float64(0),
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/video.update",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "video.update",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+					"VIDEO_CONTENT",
+				},
+				Writes:         true,
+				ResponseSource: "P",
+			},
+			"/api/widget/getWidgetContent": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "wid",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "mobile-header-small",
+					},
+					&paramNode{
+						Name: "style",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "default",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/widget.getWidgetContent",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "widget.getWidgetContent",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "P",
+			},
+			"/api/widget/getWidgets": &pathNode{
+				Parameters: []*paramNode{
+					&paramNode{
+						Name:     "wids",
+						In:       "query",
+						Required: true,
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"array",
+							},
+							Items: &schemaNode{
+								Type: schemaTypes{
+									"string",
+								},
+							},
+						},
+						Example: []any{
+							"mobile-header-small",
+							"mobile-footer",
+						},
+					},
+					&paramNode{
+						Name: "style",
+						In:   "query",
+						Schema: &schemaNode{
+							Type: schemaTypes{
+								"string",
+							},
+						},
+						Example: "default",
+					},
+				},
+				Get: &opNode{
+					Responses: map[string]*responseNode{
+						"200": &responseNode{
+							Ref: "#/components/responses/widget.getWidgets",
+						},
+					},
+				},
+				Post:    &opNode{},
+				Method:  "widget.getWidgets",
+				Session: "oauth,web,no_session",
+				Permissions: []any{
+					"VALUABLE_ACCESS",
+				},
+				ResponseSource: "P",
+			},
 		},
-	},
-	Components: componentsNode{
-		Responses: map[string]*responseNode{
-			"apps.checkVipOfferStatus": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
+		Components: componentsNode{
+			Responses: map[string]*responseNode{
+				"apps.checkVipOfferStatus": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
 									},
 								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
 							},
 						},
 					},
 				},
-			},
-			"apps.getAppPromoInfo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"apps.getPlatformCatalogNodeTop": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"apps.getPlatformCatalogNodesTop": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"apps.getPlatformNew": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"apps.getPlatformTop": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"apps.getTop": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"apps.removeAppPromoInfo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"apps.setAppPromoInfo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"apps.setVipOfferStatus": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"apps.setVipOffers": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"bookmark.add": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"bookmark.delete": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"callbacks.payment": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"communities.getMembers": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.get": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.getAttachedResources": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.getComment": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Comment",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.getCommentLikes": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.getComments": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.getDiscussionComments": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.getDiscussionCommentsCount": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.getDiscussionLikes": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.getDiscussions": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.getDiscussionsNews": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"discussions.getList": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"events.get": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"array",
-									},
-									Items: &schemaNode{
+				"apps.getAppPromoInfo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
 										Type: schemaTypes{
 											"object",
 										},
 									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.appInvite": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.get": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.getAppUsers": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.getAppUsersOnline": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.getBirthdays": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.getByDevices": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.getMutualFriends": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.getOnline": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.getRelatives": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.getRelativesV2": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"friends.getSuggestions": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.getCounters": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.getInfo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"array",
-									},
-									Items: &schemaNode{
-										Ref: "#/components/schemas/Group",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.getMembers": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.getStatOverview": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.getStatPeople": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.getStatTopic": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.getStatTopics": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.getStatTrends": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.getUserGroupsByIds": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"array",
-									},
-									Items: &schemaNode{
-										Ref: "#/components/schemas/Membership",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.getUserGroupsV2": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.pinGroupFeed": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"group.setMainPhoto": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"interests.get": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.add": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.addCatalog": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.delete": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.deleteCatalog": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.edit": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.editCatalog": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.getByCatalog": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.getByIds": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.getCatalogsByGroup": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.getCatalogsByIds": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.getProducts": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.pin": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.reorder": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.reorderCatalogs": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.setStatus": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"market.updateCatalogsList": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"mediatopic.getByIds": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"mediatopic.getPollAnswerVoters": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"mediatopic.getRepublishedTopic": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"mediatopic.post": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"notifications.sendFavPromo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"notifications.sendMass": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"notifications.sendSimple": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"notifications.stopFavPromo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"notifications.stopSendMass": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"notifications.updateFavPromo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"payment.appCashback": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/Success",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"payment.getUserAccountBalance": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"integer",
-									},
-									Minimum: new(float64(0)),
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"payment.getUserAccountBonusBalance": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"integer",
-									},
-									Minimum: new(float64(0)),
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"payment.getVipStatus": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.addAlbumLike": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.addPhotoLike": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.createAlbum": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.deleteAlbum": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.deletePhoto": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.deleteTags": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.editAlbum": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.editPhoto": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getAlbumInfo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getAlbumLikes": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getAlbums": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getInfo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getPhotoInfo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getPhotoLikes": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getPhotoMarks": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getPhotos": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getTags": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getUserAlbumPhotos": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.getUserPhotos": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photos.setAlbumMainPhoto": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photosV2.commit": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"photosV2.getUploadUrl": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"places.reverseGeocode": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"places.validate": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"sdk.getEndpoints": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"sdk.getInstallSource": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"integer",
-									},
-									Format:  "int64",
-									Minimum: new(float64(0)),
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"sdk.getNotes": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"sdk.init": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"sdk.reportPayment": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"sdk.reportStats": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"sdk.resetNotes": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"sdk.sendNote": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"search.tagContents": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"search.tagMentions": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/TagCounts",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"search.tagSearch": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"share.fetchLink": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"share.fetchLinkV2": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"stream.delete": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"stream.isSubscribed": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"stream.markAsSpam": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"url.getInfo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.deleteGuests": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
 									},
 								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.getAdditionalInfo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
 							},
 						},
 					},
 				},
-			},
-			"users.getCallsLeft": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"array",
-									},
-									Items: &schemaNode{
+				"apps.getPlatformCatalogNodeTop": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
 										Type: schemaTypes{
 											"object",
 										},
 									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.getCurrentUser": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/CurrentUser",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.getGames": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
 									},
 								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
+							},
+						},
+					},
+				},
+				"apps.getPlatformCatalogNodesTop": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
 								},
 							},
 						},
 					},
 				},
-			},
-			"users.getGuests": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
+				"apps.getPlatformNew": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
 									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
 								},
 							},
 						},
 					},
 				},
-			},
-			"users.getHolidays": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
+				"apps.getPlatformTop": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
 									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
 								},
 							},
 						},
 					},
 				},
-			},
-			"users.getInfo": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"array",
+				"apps.getTop": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
 									},
-									Items: &schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"apps.removeAppPromoInfo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"apps.setAppPromoInfo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"apps.setVipOfferStatus": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"apps.setVipOffers": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"bookmark.add": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"bookmark.delete": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"callbacks.payment": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"communities.getMembers": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.get": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.getAttachedResources": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.getComment": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Comment",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.getCommentLikes": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.getComments": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.getDiscussionComments": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.getDiscussionCommentsCount": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.getDiscussionLikes": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.getDiscussions": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.getDiscussionsNews": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"discussions.getList": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"events.get": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"array",
+										},
+										Items: &schemaNode{
+											Type: schemaTypes{
+												"object",
+											},
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.appInvite": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.get": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.getAppUsers": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.getAppUsersOnline": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.getBirthdays": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.getByDevices": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.getMutualFriends": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.getOnline": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.getRelatives": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.getRelativesV2": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"friends.getSuggestions": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.getCounters": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.getInfo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"array",
+										},
+										Items: &schemaNode{
+											Ref: "#/components/schemas/Group",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.getMembers": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.getStatOverview": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.getStatPeople": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.getStatTopic": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.getStatTopics": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.getStatTrends": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.getUserGroupsByIds": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"array",
+										},
+										Items: &schemaNode{
+											Ref: "#/components/schemas/Membership",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.getUserGroupsV2": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.pinGroupFeed": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"group.setMainPhoto": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"interests.get": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.add": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.addCatalog": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.delete": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.deleteCatalog": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.edit": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.editCatalog": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.getByCatalog": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.getByIds": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.getCatalogsByGroup": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.getCatalogsByIds": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.getProducts": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.pin": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.reorder": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.reorderCatalogs": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.setStatus": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"market.updateCatalogsList": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"mediatopic.getByIds": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"mediatopic.getPollAnswerVoters": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"mediatopic.getRepublishedTopic": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"mediatopic.post": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"notifications.sendFavPromo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"notifications.sendMass": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"notifications.sendSimple": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"notifications.stopFavPromo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"notifications.stopSendMass": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"notifications.updateFavPromo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"payment.appCashback": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/Success",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"payment.getUserAccountBalance": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"integer",
+										},
+										Minimum: new(float64(0)),
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"payment.getUserAccountBonusBalance": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"integer",
+										},
+										Minimum: new(float64(0)),
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"payment.getVipStatus": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.addAlbumLike": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.addPhotoLike": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.createAlbum": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.deleteAlbum": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.deletePhoto": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.deleteTags": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.editAlbum": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.editPhoto": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getAlbumInfo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getAlbumLikes": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getAlbums": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getInfo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getPhotoInfo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getPhotoLikes": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getPhotoMarks": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getPhotos": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getTags": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getUserAlbumPhotos": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.getUserPhotos": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photos.setAlbumMainPhoto": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photosV2.commit": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"photosV2.getUploadUrl": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"places.reverseGeocode": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"places.validate": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"sdk.getEndpoints": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"sdk.getInstallSource": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"integer",
+										},
+										Format:  "int64",
+										Minimum: new(float64(0)),
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"sdk.getNotes": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"sdk.init": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"sdk.reportPayment": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"sdk.reportStats": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"sdk.resetNotes": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"sdk.sendNote": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"search.tagContents": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"search.tagMentions": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/TagCounts",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"search.tagSearch": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"share.fetchLink": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"share.fetchLinkV2": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"stream.delete": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"stream.isSubscribed": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"stream.markAsSpam": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"url.getInfo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.deleteGuests": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.getAdditionalInfo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.getCallsLeft": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"array",
+										},
+										Items: &schemaNode{
+											Type: schemaTypes{
+												"object",
+											},
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.getCurrentUser": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Ref: "#/components/schemas/CurrentUser",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.getGames": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.getGuests": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.getHolidays": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.getInfo": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"array",
+										},
+										Items: &schemaNode{
+											Ref: "#/components/schemas/User",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.getInfoBy": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
 										Ref: "#/components/schemas/User",
 									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.getInfoBy": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Ref: "#/components/schemas/User",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.getInvitableFriends": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
 									},
 								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
 							},
 						},
 					},
 				},
-			},
-			"users.getLoggedInUser": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.getMobileOperator": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.hasAppPermission": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.isAppUser": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.removeAppPermissions": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.setStatus": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.updateMask": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.updateMasks": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"users.updateMasksV2": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"video.delete": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"video.getUploadUrl": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"video.subscribe": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"boolean",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"video.update": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"object",
-									},
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"widget.getWidgetContent": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"string",
-									},
-									Format: "byte",
-								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
-								},
-							},
-						},
-					},
-				},
-			},
-			"widget.getWidgets": &responseNode{
-				Content: map[string]mediaNode{
-					"application/json": mediaNode{
-						Schema: &schemaNode{
-							AnyOf: []*schemaNode{
-								&schemaNode{
-									Type: schemaTypes{
-										"array",
-									},
-									Items: &schemaNode{
+				"users.getInvitableFriends": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
 										Type: schemaTypes{
 											"object",
 										},
 									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
 								},
-								&schemaNode{
-									Ref: "#/components/schemas/Error",
+							},
+						},
+					},
+				},
+				"users.getLoggedInUser": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.getMobileOperator": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.hasAppPermission": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.isAppUser": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.removeAppPermissions": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.setStatus": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.updateMask": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.updateMasks": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"users.updateMasksV2": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"video.delete": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"video.getUploadUrl": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"video.subscribe": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"boolean",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"video.update": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"object",
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"widget.getWidgetContent": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"string",
+										},
+										Format: "byte",
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
+								},
+							},
+						},
+					},
+				},
+				"widget.getWidgets": &responseNode{
+					Content: map[string]mediaNode{
+						"application/json": mediaNode{
+							Schema: &schemaNode{
+								AnyOf: []*schemaNode{
+									&schemaNode{
+										Type: schemaTypes{
+											"array",
+										},
+										Items: &schemaNode{
+											Type: schemaTypes{
+												"object",
+											},
+										},
+									},
+									&schemaNode{
+										Ref: "#/components/schemas/Error",
+									},
 								},
 							},
 						},
 					},
 				},
 			},
+			Schemas: map[string]*schemaNode{
+				"Album": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"App": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Application": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Catalog": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"ClockChange": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"ClockState": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Comment": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"ControlError": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"CurrentUser": &schemaNode{},
+				"Discussion": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Error": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Group": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Health": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Id": &schemaNode{
+					Type: schemaTypes{
+						"string",
+					},
+					Pattern: "^[0-9]+$",
+				},
+				"IdList": &schemaNode{
+					Type: schemaTypes{
+						"array",
+					},
+					Items: &schemaNode{
+						Ref: "#/components/schemas/Id",
+					},
+				},
+				"JournalEntry": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Location": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"MediaTopic": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Membership": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"OAuthError": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"PaymentCallback": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"PaymentRequest": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Photo": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Product": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Relation": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"RequestCount": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"RequestList": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"RevokeResult": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"SessionGrant": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"SessionRequest": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"Success": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"TagCounts": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"TokenGrant": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"TokenRef": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"UploadResult": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+				"User": &schemaNode{
+					Type: schemaTypes{
+						"object",
+					},
+				},
+			},
 		},
-		Schemas: map[string]*schemaNode{
-			"Album": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"App": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Application": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Catalog": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"ClockChange": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"ClockState": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Comment": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"ControlError": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"CurrentUser": &schemaNode{},
-			"Discussion": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Error": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Group": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Health": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Id": &schemaNode{
-				Type: schemaTypes{
-					"string",
-				},
-				Pattern: "^[0-9]+$",
-			},
-			"IdList": &schemaNode{
-				Type: schemaTypes{
-					"array",
-				},
-				Items: &schemaNode{
-					Ref: "#/components/schemas/Id",
-				},
-			},
-			"JournalEntry": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Location": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"MediaTopic": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Membership": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"OAuthError": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"PaymentCallback": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"PaymentRequest": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Photo": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Product": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Relation": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"RequestCount": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"RequestList": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"RevokeResult": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"SessionGrant": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"SessionRequest": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"Success": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"TagCounts": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"TokenGrant": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"TokenRef": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"UploadResult": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-			"User": &schemaNode{
-				Type: schemaTypes{
-					"object",
-				},
-			},
-		},
-	},
+	}
 }

@@ -33,10 +33,13 @@ func TableGo(jsonDoc []byte) ([]byte, error) {
 	if bytes.Contains(value.Bytes(), []byte("json.RawMessage(")) {
 		b.WriteString("import \"encoding/json\"\n\n")
 	}
-	b.WriteString("// defaultTree is the embedded document's tree, trimmed to what the\n// method table reads.\n")
-	b.WriteString("var defaultTree = ")
+	// A function, not a variable: the tree is built when the catalogue is
+	// compiled and is garbage afterwards, rather than built at every
+	// process's init and kept for every collection to mark.
+	b.WriteString("// defaultTree builds the embedded document's tree, trimmed to what the\n// method table reads.\n")
+	b.WriteString("func defaultTree() *docTree {\nreturn ")
 	b.Write(value.Bytes())
-	b.WriteString("\n")
+	b.WriteString("\n}\n")
 	return format.Source(b.Bytes())
 }
 
