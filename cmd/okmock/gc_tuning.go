@@ -30,11 +30,16 @@ const startupGCPercent = 400
 // reads that put the open-loop p99 at 2.5× a bare net/http handler's in
 // every one of eight turns; in the next such run (okmock-load,
 // alternating turns) GOGC=200, about this headroom, gave 1.4×, and
-// GOGC=400 no better. Once more than this much is live, the runtime's
-// own target (as much again as is live) is the larger and applies, so a
-// server that has been written to for hours does not pay this on top of
-// its data.
-const heapHeadroom = 8 << 20
+// GOGC=400 no better. 8 MiB served until the write workloads stopped
+// growing the marked heap (topics packed, 05c05d1); then, in alternating
+// runs of getCurrentUser and the mix (okmock-load, 3 turns each, 12-07),
+// 12 MiB gave pooled p99 ratios of 0.83-1.62× and 1.06-2.25× against
+// 1.23-3.10× and 2.40-3.75× for 8 MiB, and peak RSS after a million reads
+// of 34.4 MiB against 31.3. Once more than this much is live, the
+// runtime's own target (as much again as is live) is the larger and
+// applies, so a server that has been written to for hours does not pay
+// this on top of its data.
+const heapHeadroom = 12 << 20
 
 // Runtime metrics read here: the heap the last collection found live,
 // and the GC percent in force.
