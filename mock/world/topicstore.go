@@ -23,11 +23,11 @@ import (
 // not safe for concurrent writes; the world's lock guards it.
 type topicStore struct {
 	arena   topicArena
-	slots   []topicSlot
-	free    []uint32            // slots of removed topics, reused by put
-	byNum   map[uint64]uint32   // slot of each topic whose id is a canonical decimal number
-	byName  map[string]uint32   // slot of any other id (none are made by the world itself)
-	byOwner map[string][]uint32 // slots listed under each owner (Topic.owner), oldest first
+	slots   paged[topicSlot]
+	free    []uint32                  // slots of removed topics, reused by put
+	byNum   map[uint64]uint32         // slot of each topic whose id is a canonical decimal number
+	byName  map[string]uint32         // slot of any other id (none are made by the world itself)
+	byOwner map[string]*paged[uint32] // slots listed under each owner (Topic.owner), oldest first
 }
 
 // topicSlot places one record in the arena, with its creation time kept
@@ -40,7 +40,7 @@ type topicSlot struct {
 }
 
 func newTopicStore() topicStore {
-	return topicStore{byNum: map[uint64]uint32{}, byName: map[string]uint32{}, byOwner: map[string][]uint32{}}
+	return topicStore{byNum: map[uint64]uint32{}, byName: map[string]uint32{}, byOwner: map[string]*paged[uint32]{}}
 }
 
 // numericID returns the number of an id written the way the world writes
@@ -75,19 +75,19 @@ func (s *topicStore) get(id string) (Topic, bool) {
 }
 
 func (s *topicStore) decode(i uint32) Topic {
-	sl := s.slots[i]
+	sl := s.slots.at(int(i))
 	return decodeTopic(s.arena.bytes(sl.chunk, sl.off, sl.n))
 }
 
 // idOf returns the id bytes of a stored record, inside the arena.
 func (s *topicStore) idOf(i uint32) []byte {
-	sl := s.slots[i]
+	sl := s.slots.at(int(i))
 	return topicRecordID(s.arena.bytes(sl.chunk, sl.off, sl.n))
 }
 
 // oldestFirst orders slots by creation time, then by id as compareIDs does.
 func (s *topicStore) oldestFirst(a, b uint32) int {
-	sa, sb := &s.slots[a], &s.slots[b]
+	sa, sb := s.slots.at(int(a)), s.slots.at(int(b))
 	if c := cmpTime(sa.sec, sa.nsec, sb.sec, sb.nsec); c != 0 {
 		return c
 	}
@@ -126,27 +126,28 @@ func (s *topicStore) put(t Topic) {
 	var i uint32
 	if n := len(s.free); n > 0 {
 		i, s.free = s.free[n-1], s.free[:n-1]
-		s.slots[i] = sl
+		*s.slots.at(int(i)) = sl
 	} else {
-		i = uint32(len(s.slots))
-		s.slots = append(s.slots, sl)
+		i = uint32(s.slots.len())
+		s.slots.push(sl)
 	}
 	if n, ok := numericID(t.ID); ok {
 		s.byNum[n] = i
 	} else {
 		s.byName[keep(t.ID)] = i
 	}
-	// A map assignment stores the key it is given even when the key is
-	// already there, so the owner is copied each time: the caller's string
-	// may be a slice of a whole request.
-	owner := keep(t.owner())
-	list := s.byOwner[owner]
-	if n := len(list); n == 0 || s.oldestFirst(i, list[n-1]) > 0 {
-		s.byOwner[owner] = append(list, i)
+	list := s.byOwner[t.owner()]
+	if list == nil {
+		// Copied: the caller's string may be a slice of a whole request.
+		list = &paged[uint32]{}
+		s.byOwner[keep(t.owner())] = list
+	}
+	if n := list.len(); n == 0 || s.oldestFirst(i, *list.at(n - 1)) > 0 {
+		list.push(i)
 		return
 	}
-	at, _ := slices.BinarySearchFunc(list, i, s.oldestFirst)
-	s.byOwner[owner] = slices.Insert(list, at, i)
+	at, _ := list.search(i, s.oldestFirst)
+	list.insert(at, i)
 }
 
 // remove drops a topic; its owner goes when its list becomes empty, so
@@ -156,14 +157,22 @@ func (s *topicStore) remove(id string) {
 	if !ok {
 		return
 	}
-	unlist(s.byOwner, s.decode(i).owner(), i, s.oldestFirst)
+	owner := s.decode(i).owner()
+	if list := s.byOwner[owner]; list != nil {
+		if at, found := list.search(i, s.oldestFirst); found {
+			list.delete(at)
+		}
+		if list.len() == 0 {
+			delete(s.byOwner, owner)
+		}
+	}
 	if n, ok := numericID(id); ok {
 		delete(s.byNum, n)
 	} else {
 		delete(s.byName, id)
 	}
-	s.arena.drop(s.slots[i].n)
-	s.slots[i] = topicSlot{}
+	s.arena.drop(s.slots.at(int(i)).n)
+	*s.slots.at(int(i)) = topicSlot{}
 	s.free = append(s.free, i)
 	if s.arena.wasteful() {
 		s.compact()
@@ -174,9 +183,8 @@ func (s *topicStore) remove(id string) {
 // topics stop taking memory.
 func (s *topicStore) compact() {
 	var fresh topicArena
-	for i := range s.slots {
-		sl := &s.slots[i]
-		if sl.live {
+	for i := range s.slots.len() {
+		if sl := s.slots.at(i); sl.live {
 			sl.chunk, sl.off = fresh.add(s.arena.bytes(sl.chunk, sl.off, sl.n))
 		}
 	}
@@ -184,14 +192,19 @@ func (s *topicStore) compact() {
 }
 
 // count is the number of topics listed under the owner.
-func (s *topicStore) count(owner string) int { return len(s.byOwner[owner]) }
+func (s *topicStore) count(owner string) int {
+	if list := s.byOwner[owner]; list != nil {
+		return list.len()
+	}
+	return 0
+}
 
 // ids returns the ids of the owner's topics, newest first.
 func (s *topicStore) ids(owner string) []string {
 	list := s.byOwner[owner]
-	out := make([]string, len(list))
-	for k, i := range list {
-		out[len(list)-1-k] = string(s.idOf(i))
+	out := make([]string, s.count(owner))
+	for k := range out {
+		out[len(out)-1-k] = string(s.idOf(*list.at(k)))
 	}
 	return out
 }
@@ -199,17 +212,17 @@ func (s *topicStore) ids(owner string) []string {
 // list returns copies of the owner's topics, newest first.
 func (s *topicStore) list(owner string) []Topic {
 	list := s.byOwner[owner]
-	out := make([]Topic, len(list))
-	for k, i := range list {
-		out[len(list)-1-k] = s.decode(i)
+	out := make([]Topic, s.count(owner))
+	for k := range out {
+		out[len(out)-1-k] = s.decode(*list.at(k))
 	}
 	return out
 }
 
 // each calls visit with a copy of every topic, in no set order.
 func (s *topicStore) each(visit func(Topic)) {
-	for i := range s.slots {
-		if s.slots[i].live {
+	for i := range s.slots.len() {
+		if s.slots.at(i).live {
 			visit(s.decode(uint32(i)))
 		}
 	}
@@ -217,9 +230,9 @@ func (s *topicStore) each(visit func(Topic)) {
 
 // all returns the ids of every topic, sorted.
 func (s *topicStore) all() []string {
-	ids := make([]string, 0, len(s.slots)-len(s.free))
-	for i := range s.slots {
-		if s.slots[i].live {
+	ids := make([]string, 0, s.slots.len()-len(s.free))
+	for i := range s.slots.len() {
+		if s.slots.at(i).live {
 			ids = append(ids, string(s.idOf(uint32(i))))
 		}
 	}

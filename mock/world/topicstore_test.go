@@ -113,12 +113,12 @@ func TestTopicStoreReturnsTheSpaceOfRemovedTopics(t *testing.T) {
 		t.Errorf("after removing 90%% of the topics the arena still has %d of its %d chunks", len(s.arena.chunks), full)
 	}
 	// Slots of removed topics are reused rather than added.
-	slots := len(s.slots)
+	slots := s.slots.len()
 	for i := range n / 2 {
 		s.put(storeTopic(fmt.Sprint(57600000000000+i), "b", "", testNow, block))
 	}
-	if len(s.slots) != slots {
-		t.Errorf("slots grew from %d to %d with free ones to reuse", slots, len(s.slots))
+	if s.slots.len() != slots {
+		t.Errorf("slots grew from %d to %d with free ones to reuse", slots, s.slots.len())
 	}
 	for i := 0; i < n; i += 10 {
 		got, ok := s.get(fmt.Sprint(57500000000000 + i))
