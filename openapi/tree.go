@@ -19,79 +19,79 @@ import (
 // The embedded document's tree, trimmed to what the table reads
 // (tableOnly), is generated as Go source (TableGo, table_gen.go).
 type docTree struct {
-	Paths      map[string]*pathNode `json:"paths,omitempty"`
-	Components componentsNode       `json:"components,omitempty"`
+	Paths      map[string]*pathNode `json:"paths"`
+	Components componentsNode       `json:"components"`
 }
 
 // componentsNode holds the named parts references point to.
 type componentsNode struct {
-	Parameters map[string]*paramNode    `json:"parameters,omitempty"`
-	Responses  map[string]*responseNode `json:"responses,omitempty"`
-	Schemas    map[string]*schemaNode   `json:"schemas,omitempty"`
+	Parameters map[string]*paramNode    `json:"parameters"`
+	Responses  map[string]*responseNode `json:"responses"`
+	Schemas    map[string]*schemaNode   `json:"schemas"`
 }
 
 // pathNode is a path item with okmock's x-ok-* extensions. The extensions
 // are decoded as any so that a value of the wrong type is reported, not
 // refused by the decoder with a less helpful message.
 type pathNode struct {
-	Parameters       []*paramNode    `json:"parameters,omitempty"`
-	Get              *opNode         `json:"get,omitempty"`
-	Post             *opNode         `json:"post,omitempty"`
-	Method           any             `json:"x-ok-method,omitempty"`
-	Session          any             `json:"x-ok-session,omitempty"`
-	Permissions      any             `json:"x-ok-permissions,omitempty"`
-	FieldPermissions json.RawMessage `json:"x-ok-field-permissions,omitempty"`
-	Unsigned         any             `json:"x-ok-unsigned,omitempty"`
-	Writes           any             `json:"x-ok-writes,omitempty"`
-	ResponseSource   any             `json:"x-ok-response-source,omitempty"`
+	Parameters       []*paramNode    `json:"parameters"`
+	Get              *opNode         `json:"get"`
+	Post             *opNode         `json:"post"`
+	Method           any             `json:"x-ok-method"`
+	Session          any             `json:"x-ok-session"`
+	Permissions      any             `json:"x-ok-permissions"`
+	FieldPermissions json.RawMessage `json:"x-ok-field-permissions"`
+	Unsigned         any             `json:"x-ok-unsigned"`
+	Writes           any             `json:"x-ok-writes"`
+	ResponseSource   any             `json:"x-ok-response-source"`
 }
 
 // opNode is an operation: its parameters and responses.
 type opNode struct {
-	Parameters []*paramNode             `json:"parameters,omitempty"`
-	Responses  map[string]*responseNode `json:"responses,omitempty"`
+	Parameters []*paramNode             `json:"parameters"`
+	Responses  map[string]*responseNode `json:"responses"`
 }
 
 // paramNode is a parameter or a reference to one.
 type paramNode struct {
-	Ref            string      `json:"$ref,omitempty"`
-	Name           string      `json:"name,omitempty"`
-	In             string      `json:"in,omitempty"`
-	Required       bool        `json:"required,omitempty"`
-	Schema         *schemaNode `json:"schema,omitempty"`
-	Example        any         `json:"example,omitempty"`
-	InvalidCode    any         `json:"x-ok-invalid-code,omitempty"`
-	InvalidMessage any         `json:"x-ok-invalid-message,omitempty"`
+	Ref            string      `json:"$ref"`
+	Name           string      `json:"name"`
+	In             string      `json:"in"`
+	Required       bool        `json:"required"`
+	Schema         *schemaNode `json:"schema"`
+	Example        any         `json:"example"`
+	InvalidCode    any         `json:"x-ok-invalid-code"`
+	InvalidMessage any         `json:"x-ok-invalid-message"`
 }
 
 // responseNode is a response or a reference to one.
 type responseNode struct {
-	Ref     string               `json:"$ref,omitempty"`
-	Content map[string]mediaNode `json:"content,omitempty"`
+	Ref     string               `json:"$ref"`
+	Content map[string]mediaNode `json:"content"`
 }
 
 // mediaNode is one media type of a response.
 type mediaNode struct {
-	Schema *schemaNode `json:"schema,omitempty"`
+	Schema *schemaNode `json:"schema"`
 }
 
 // schemaNode holds the schema keywords a parameter check is compiled from,
 // and the branches that tell a method's result from the error object.
 type schemaNode struct {
-	Ref       string        `json:"$ref,omitempty"`
-	Type      schemaTypes   `json:"type,omitempty"`
-	Format    string        `json:"format,omitempty"`
-	Items     *schemaNode   `json:"items,omitempty"`
-	MaxItems  *uint64       `json:"maxItems,omitempty"`
-	Minimum   *float64      `json:"minimum,omitempty"`
-	Maximum   *float64      `json:"maximum,omitempty"`
-	MinLength uint64        `json:"minLength,omitempty"`
-	MaxLength *uint64       `json:"maxLength,omitempty"`
-	Pattern   string        `json:"pattern,omitempty"`
-	Enum      []any         `json:"enum,omitempty"`
-	Example   any           `json:"example,omitempty"`
-	AnyOf     []*schemaNode `json:"anyOf,omitempty"`
-	OneOf     []*schemaNode `json:"oneOf,omitempty"`
+	Ref       string        `json:"$ref"`
+	Type      schemaTypes   `json:"type"`
+	Format    string        `json:"format"`
+	Items     *schemaNode   `json:"items"`
+	MaxItems  *uint64       `json:"maxItems"`
+	Minimum   *float64      `json:"minimum"`
+	Maximum   *float64      `json:"maximum"`
+	MinLength uint64        `json:"minLength"`
+	MaxLength *uint64       `json:"maxLength"`
+	Pattern   string        `json:"pattern"`
+	Enum      []any         `json:"enum"`
+	Example   any           `json:"example"`
+	AnyOf     []*schemaNode `json:"anyOf"`
+	OneOf     []*schemaNode `json:"oneOf"`
 }
 
 // schemaTypes is a schema's type: one name in OpenAPI 3.0, a list in 3.1.

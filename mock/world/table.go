@@ -62,22 +62,17 @@ func (t *table[T]) put(v T) {
 // remove drops an object; its key goes when its list becomes empty, so
 // that the index stays canonical.
 func (t *table[T]) remove(id string) {
-	unlist(t.byKey, t.key(t.byID[id]), id, t.oldestFirst)
-	delete(t.byID, id)
-}
-
-// unlist removes v from the sorted list under key, and the key with its
-// list when that becomes empty.
-func unlist[K comparable, V any](lists map[K][]V, key K, v V, order func(a, b V) int) {
-	list := lists[key]
-	if i, found := slices.BinarySearchFunc(list, v, order); found {
+	key := t.key(t.byID[id])
+	list := t.byKey[key]
+	if i, found := slices.BinarySearchFunc(list, id, t.oldestFirst); found {
 		list = slices.Delete(list, i, i+1)
 	}
 	if len(list) == 0 {
-		delete(lists, key)
+		delete(t.byKey, key)
 	} else {
-		lists[key] = list
+		t.byKey[key] = list
 	}
+	delete(t.byID, id)
 }
 
 // count is the number of objects listed under the key.

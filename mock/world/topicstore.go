@@ -31,13 +31,15 @@ type topicStore struct {
 }
 
 // topicSlot places one record in the arena, with its creation time kept
-// unpacked so that owner lists can be ordered without decoding.
+// unpacked so that owner lists can be ordered without decoding. A free
+// slot is the zero value: no record is empty.
 type topicSlot struct {
 	chunk, off, n uint32
 	nsec          int32
 	sec           int64
-	live          bool
 }
+
+func (sl *topicSlot) live() bool { return sl.n > 0 }
 
 func newTopicStore() topicStore {
 	return topicStore{byNum: map[uint64]uint32{}, byName: map[string]uint32{}, byOwner: map[string]*paged[uint32]{}}
@@ -122,7 +124,7 @@ func (s *topicStore) put(t Topic) {
 	n := topicSize(t)
 	chunk, off, buf := s.arena.reserve(n)
 	appendTopic(buf, t)
-	sl := topicSlot{chunk: chunk, off: off, n: uint32(n), sec: t.Created.Unix(), nsec: int32(t.Created.Nanosecond()), live: true}
+	sl := topicSlot{chunk: chunk, off: off, n: uint32(n), sec: t.Created.Unix(), nsec: int32(t.Created.Nanosecond())}
 	var i uint32
 	if n := len(s.free); n > 0 {
 		i, s.free = s.free[n-1], s.free[:n-1]
@@ -184,7 +186,7 @@ func (s *topicStore) remove(id string) {
 func (s *topicStore) compact() {
 	var fresh topicArena
 	for i := range s.slots.len() {
-		if sl := s.slots.at(i); sl.live {
+		if sl := s.slots.at(i); sl.live() {
 			sl.chunk, sl.off = fresh.add(s.arena.bytes(sl.chunk, sl.off, sl.n))
 		}
 	}
@@ -222,7 +224,7 @@ func (s *topicStore) list(owner string) []Topic {
 // each calls visit with a copy of every topic, in no set order.
 func (s *topicStore) each(visit func(Topic)) {
 	for i := range s.slots.len() {
-		if s.slots.at(i).live {
+		if s.slots.at(i).live() {
 			visit(s.decode(uint32(i)))
 		}
 	}
@@ -232,7 +234,7 @@ func (s *topicStore) each(visit func(Topic)) {
 func (s *topicStore) all() []string {
 	ids := make([]string, 0, s.slots.len()-len(s.free))
 	for i := range s.slots.len() {
-		if s.slots.at(i).live {
+		if s.slots.at(i).live() {
 			ids = append(ids, string(s.idOf(uint32(i))))
 		}
 	}
