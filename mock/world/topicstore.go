@@ -2,6 +2,7 @@ package world
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"slices"
@@ -87,33 +88,15 @@ func (s *topicStore) idOf(i uint32) []byte {
 	return topicRecordID(s.arena.bytes(sl.chunk, sl.off, sl.n))
 }
 
-// oldestFirst orders slots by creation time, then by id as compareIDs does.
+// oldestFirst orders slots by creation time, then by id as compareIDs does
+// (on the record's bytes, so that sorting allocates nothing).
 func (s *topicStore) oldestFirst(a, b uint32) int {
 	sa, sb := s.slots.at(int(a)), s.slots.at(int(b))
-	if c := cmpTime(sa.sec, sa.nsec, sb.sec, sb.nsec); c != 0 {
+	if c := cmp.Or(cmp.Compare(sa.sec, sb.sec), cmp.Compare(sa.nsec, sb.nsec)); c != 0 {
 		return c
 	}
 	ia, ib := s.idOf(a), s.idOf(b)
-	if len(ia) != len(ib) {
-		return len(ia) - len(ib)
-	}
-	return bytes.Compare(ia, ib)
-}
-
-func cmpTime(sa int64, na int32, sb int64, nb int32) int {
-	switch {
-	case sa != sb:
-		if sa < sb {
-			return -1
-		}
-		return 1
-	case na != nb:
-		if na < nb {
-			return -1
-		}
-		return 1
-	}
-	return 0
+	return cmp.Or(len(ia)-len(ib), bytes.Compare(ia, ib))
 }
 
 // put adds or replaces a topic.
