@@ -78,7 +78,8 @@ func (g *generator) commenters(owner, gid string) []string {
 	if gid != "" {
 		return g.groupMembers(gid)
 	}
-	return append(slices.Clone(g.w.friends.lists[owner]), owner)
+	friends := g.w.friends.lists[owner]
+	return append(append(make([]string, 0, len(friends)+1), friends...), owner)
 }
 
 func (s *commentStore) seed(g *generator, object, id string, since time.Time, authors []string, n int) {

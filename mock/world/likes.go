@@ -62,9 +62,12 @@ func (s *likeStore) populate(g *generator) {
 			likers = append(likers, uid)
 		}
 	}
+	// Each object is liked once, by distinct users of the world: the
+	// sample is its list as it stands (not add, which would build the key
+	// and grow the list once per like, all garbage at start).
 	add := func(kind, id string, most int) {
-		for _, uid := range g.sample(likers, g.between(0, min(most, len(likers)))) {
-			s.add(kind, id, uid)
+		if uids := g.sample(likers, g.between(0, min(most, len(likers)))); len(uids) > 0 {
+			s.byObject[likeKey(kind, id)] = uids
 		}
 	}
 	for _, id := range g.w.topics.all() {

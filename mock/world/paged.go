@@ -3,12 +3,21 @@ package world
 // pageLen is the number of elements of one page of a paged list.
 const pageLen = 1024
 
+// firstPageLen is the length a list's first page starts at. Most lists
+// are short (an owner's topics): a whole page for each was a quarter of
+// the world's memory when it had just been generated, and a page fault
+// apiece at start.
+const firstPageLen = 8
+
 // paged is a list kept in fixed pages, so that growing it never copies
-// what it holds. A slice that grows by appending is copied into a new
-// array a quarter larger each time it fills: for the topic store's slots,
-// at 90,000 topics, that was 2.7 MB copied into freshly faulted pages in
-// one request, which then took 10 ms (on machines where a fresh page costs
-// about 11 us), with every request behind it waiting.
+// more than one page. A slice that grows by appending is copied into a
+// new array a quarter larger each time it fills: for the topic store's
+// slots, at 90,000 topics, that was 2.7 MB copied into freshly faulted
+// pages in one request, which then took 10 ms (on machines where a fresh
+// page costs about 11 us), with every request behind it waiting. Only the
+// first page grows by doubling, up to pageLen; every later page is
+// allocated whole, so once a list is longer than a page nothing it holds
+// moves again.
 type paged[T any] struct {
 	pages [][]T
 	n     int
@@ -19,10 +28,28 @@ func (p *paged[T]) len() int { return p.n }
 // at returns the element at i, which must be below len.
 func (p *paged[T]) at(i int) *T { return &p.pages[i/pageLen][i%pageLen] }
 
+// capacity is how many elements the pages hold: only a lone first page
+// may be shorter than pageLen.
+func (p *paged[T]) capacity() int {
+	if len(p.pages) == 1 {
+		return len(p.pages[0])
+	}
+	return len(p.pages) * pageLen
+}
+
 // push appends v.
 func (p *paged[T]) push(v T) {
-	if p.n == len(p.pages)*pageLen {
-		p.pages = append(p.pages, make([]T, pageLen))
+	if p.n == p.capacity() {
+		switch {
+		case len(p.pages) == 0:
+			p.pages = [][]T{make([]T, firstPageLen)}
+		case len(p.pages[0]) < pageLen:
+			grown := make([]T, min(2*len(p.pages[0]), pageLen))
+			copy(grown, p.pages[0])
+			p.pages[0] = grown
+		default:
+			p.pages = append(p.pages, make([]T, pageLen))
+		}
 	}
 	*p.at(p.n) = v
 	p.n++

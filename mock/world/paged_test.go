@@ -52,3 +52,26 @@ func TestPagedIsASortedSliceThatNeverMoves(t *testing.T) {
 		t.Error("search found a value never stored")
 	}
 }
+
+// Most lists are short (an owner's topics); each must take memory in
+// proportion to what it holds, not a whole page.
+func TestShortPagedListsHoldNoWholePage(t *testing.T) {
+	for _, n := range []int{1, 3, 8, 9, 100, pageLen - 1} {
+		var p paged[uint32]
+		for i := range n {
+			p.push(uint32(i))
+		}
+		held := 0
+		for _, pg := range p.pages {
+			held += len(pg)
+		}
+		if held > max(2*n, firstPageLen) {
+			t.Errorf("%d elements hold room for %d", n, held)
+		}
+		for i := range n {
+			if *p.at(i) != uint32(i) {
+				t.Fatalf("%d elements: at(%d) = %d", n, i, *p.at(i))
+			}
+		}
+	}
+}
