@@ -3,6 +3,7 @@ package world
 import "testing"
 
 func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
 	for i := range b.N {
 		New(Options{Seed: int64(i), Now: testNow})
 	}
