@@ -316,3 +316,13 @@ func TestRefreshRotationAndNumericExpiry(t *testing.T) {
 		t.Errorf("old refresh token after rotation: %v", again)
 	}
 }
+
+// The OAuth pages are parsed on first use; a broken template must still
+// fail the tests, not the first user who opens the page.
+func TestOAuthPagesParse(t *testing.T) {
+	for _, name := range []string{"consent.html", "error.html", "style.html", "head", "brand", "style"} {
+		if pages().Lookup(name) == nil {
+			t.Errorf("template %s missing", name)
+		}
+	}
+}
