@@ -133,8 +133,8 @@ func runLoop(ctx context.Context, l *launcher, w workload, name string, log io.W
 		return nil, err
 	}
 	var runs [][2]*phaseResult
-	for range l.cfg.repeat {
-		runs = append(runs, runTurn(l, [2]*child{bareSrv, okSrv}, ring, w, name, log, loop))
+	for turn := range l.cfg.repeat {
+		runs = append(runs, runTurn(l, [2]*child{bareSrv, okSrv}, ring, w, name, turn+1, log, loop))
 		if ctx.Err() != nil {
 			break
 		}
@@ -157,7 +157,7 @@ func openWarmup(cfg *config) time.Duration {
 }
 
 // runTurn is one turn of runLoop: the baseline, then okmock.
-func runTurn(l *launcher, servers [2]*child, ring [][]byte, w workload, name string, log io.Writer, loop func(addr string, ring [][]byte, d time.Duration, record bool) *phaseResult) [2]*phaseResult {
+func runTurn(l *launcher, servers [2]*child, ring [][]byte, w workload, name string, turn int, log io.Writer, loop func(addr string, ring [][]byte, d time.Duration, record bool) *phaseResult) [2]*phaseResult {
 	var pair [2]*phaseResult
 	warmup := l.cfg.warmup
 	if name == "open" {
@@ -167,6 +167,11 @@ func runTurn(l *launcher, servers [2]*child, ring [][]byte, w workload, name str
 		loop(srv.addr, ring, warmup, false)
 		pair[k] = measure(srv.pid(), func() *phaseResult { return loop(srv.addr, ring, l.cfg.duration, true) })
 		logPhase(log, w.name, name, srv.name, pair[k])
+		if l.cfg.latencyDir != "" && name == "open" {
+			if _, err := writeLatencies(l.cfg.latencyDir, w.name, turn, srv.name, pair[k]); err != nil {
+				fmt.Fprintf(log, "-latency-dir: %v\n", err)
+			}
+		}
 	}
 	return pair
 }

@@ -31,6 +31,7 @@ type config struct {
 	soak        time.Duration // >0: soak mode instead of the comparison
 	soakWindow  time.Duration // soak sampling window
 	soakSlackMB int           // RSS growth tolerated after the first window
+	latencyDir  string        // "": no per-request files
 }
 
 // parseConfig reads the flags.
@@ -55,6 +56,7 @@ func parseConfig(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.soak, "soak", 0, "soak okmock for this long (read mix, open loop at -rate) instead of comparing")
 	fs.DurationVar(&c.soakWindow, "soak-window", 10*time.Second, "soak sampling window")
 	fs.IntVar(&c.soakSlackMB, "soak-slack-mb", 8, "RSS growth (MiB) tolerated after the first soak window")
+	fs.StringVar(&c.latencyDir, "latency-dir", "", "write every measured open-loop request to a TSV file per turn and server in this directory: when it was due (Unix µs), its latency and how late the generator sent it (µs)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -92,6 +94,11 @@ func (c *config) check() error {
 		return errors.New("-max-requests, -conns, -rate and -repeat must be positive")
 	case c.soak > 0 && c.soakWindow <= 0:
 		return errors.New("-soak-window must be positive")
+	}
+	if c.latencyDir != "" {
+		if err := os.MkdirAll(c.latencyDir, 0o755); err != nil {
+			return fmt.Errorf("-latency-dir: %w", err)
+		}
 	}
 	return nil
 }

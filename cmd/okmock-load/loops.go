@@ -25,6 +25,13 @@ type phaseResult struct {
 	loadCPU   time.Duration // CPU time of the load generator during the phase
 	latencies []time.Duration
 	lateness  []time.Duration // open loop: how late the generator sent
+	// Open loop only: when the first request was due, the interval
+	// between requests, and for each latency the number of its request
+	// (latencies are in the order answers came in, lateness in the order
+	// requests were sent).
+	start  time.Time
+	period time.Duration
+	order  []int32
 }
 
 func (r *phaseResult) throughput() float64 {
@@ -46,6 +53,7 @@ func (r *phaseResult) cpuPerRequest() time.Duration {
 // end, so the hot loop takes no lock.
 type recorder struct {
 	latencies []time.Duration
+	order     []int32 // open loop: the request each latency belongs to
 	requests  int
 	errors    int
 	firstErr  string
@@ -140,6 +148,7 @@ func closedLoop(ctx context.Context, addr string, ring [][]byte, conns int, d ti
 
 // job is one open-loop request handed to the connection that sends it.
 type job struct {
+	n        int32 // the request's number in the phase
 	intended time.Time
 	sendErr  error
 }
@@ -168,6 +177,7 @@ func openLoop(ctx context.Context, addr string, ring [][]byte, conns, rate int, 
 		_ = pool[k].connect()
 		inflight[k] = make(chan job, 1)
 		recs[k].latencies = make([]time.Duration, 0, total/conns+1)
+		recs[k].order = make([]int32, 0, total/conns+1)
 		free <- k
 		wg.Add(1)
 		go func(k int) {
@@ -180,6 +190,7 @@ func openLoop(ctx context.Context, addr string, ring [][]byte, conns, rate int, 
 					a, err = conn.recv()
 				}
 				rec.latencies = append(rec.latencies, time.Since(j.intended))
+				rec.order = append(rec.order, j.n)
 				rec.result(a, err, okAnswer)
 				free <- k
 			}
@@ -188,20 +199,20 @@ func openLoop(ctx context.Context, addr string, ring [][]byte, conns, rate int, 
 	}
 
 	lateness := make([]time.Duration, 0, total)
+	start := time.Now().Add(10 * time.Millisecond)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
 		setTimerSlack()
-		start := time.Now().Add(10 * time.Millisecond)
 		for i := 0; i < total && ctx.Err() == nil; i++ {
 			intended := start.Add(time.Duration(i) * period)
 			sleepUntil(intended)
 			k := <-free
 			lateness = append(lateness, time.Since(intended))
 			err := pool[k].send(ring[i%len(ring)])
-			inflight[k] <- job{intended: intended, sendErr: err}
+			inflight[k] <- job{n: int32(i), intended: intended, sendErr: err}
 		}
 	}()
 	<-done
@@ -214,7 +225,7 @@ func openLoop(ctx context.Context, addr string, ring [][]byte, conns, rate int, 
 	}
 	wg.Wait()
 	res := merge(recs)
-	res.lateness = lateness
+	res.lateness, res.start, res.period = lateness, start, period
 	return res
 }
 
@@ -249,6 +260,7 @@ func merge(recs []recorder) *phaseResult {
 			res.firstErr = r.firstErr
 		}
 		res.latencies = append(res.latencies, r.latencies...)
+		res.order = append(res.order, r.order...)
 	}
 	return res
 }

@@ -74,10 +74,15 @@ func tiny(okmock string, extra ...string) []string {
 func TestToolComparesOkmockWithTheBaseline(t *testing.T) {
 	okmock := buildOkmock(t)
 	var out, log bytes.Buffer
-	if code := run(context.Background(), tiny(okmock), &out, &log); code != 0 {
+	latDir := filepath.Join(t.TempDir(), "latencies")
+	if code := run(context.Background(), tiny(okmock, "-latency-dir", latDir), &out, &log); code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, log.String(), out.String())
 	}
 	report := out.String()
+	// One file per workload, measured open-loop turn and server.
+	if files, _ := filepath.Glob(filepath.Join(latDir, "*-open-turn1-*.tsv")); len(files) != 2*len(workloads) {
+		t.Errorf("-latency-dir holds %d first-turn files, want %d: %v", len(files), 2*len(workloads), files)
+	}
 	for _, w := range workloads {
 		if !strings.Contains(report, "| "+w.label+" | closed, 4 conns |") {
 			t.Errorf("no closed-loop row for %s:\n%s", w.name, report)
