@@ -19,14 +19,11 @@ const latencyHeader = "due_unix_us\tlatency_us\tsend_late_us\n"
 // the generator sent it. A p99 says how many requests were slow; these
 // say when, and whether the generator or the server held them.
 func writeLatencies(dir, workload string, turn int, server string, p *phaseResult) (string, error) {
-	lat := make([]int64, len(p.lateness))
-	for i := range lat {
-		lat[i] = -1
-	}
+	// Every request sent is answered or fails, and either way its latency
+	// is recorded: order has an entry for each row.
+	lat := make([]time.Duration, len(p.lateness))
 	for j, n := range p.order {
-		if int(n) < len(lat) {
-			lat[n] = p.latencies[j].Microseconds()
-		}
+		lat[n] = p.latencies[j]
 	}
 	name := filepath.Join(dir, fmt.Sprintf("%s-open-turn%d-%s.tsv", fileSafe(workload), turn, fileSafe(server)))
 	f, err := os.Create(name)
@@ -37,12 +34,7 @@ func writeLatencies(dir, workload string, turn int, server string, p *phaseResul
 	_, _ = w.WriteString(latencyHeader)
 	for i, late := range p.lateness {
 		due := p.start.Add(p.period * time.Duration(i))
-		if lat[i] < 0 {
-			// Sent but never answered: the phase's errors count it.
-			fmt.Fprintf(w, "%d\t\t%d\n", due.UnixMicro(), late.Microseconds())
-			continue
-		}
-		fmt.Fprintf(w, "%d\t%d\t%d\n", due.UnixMicro(), lat[i], late.Microseconds())
+		fmt.Fprintf(w, "%d\t%d\t%d\n", due.UnixMicro(), lat[i].Microseconds(), late.Microseconds())
 	}
 	if err := w.Flush(); err != nil {
 		_ = f.Close()

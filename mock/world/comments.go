@@ -78,8 +78,7 @@ func (g *generator) commenters(owner, gid string) []string {
 	if gid != "" {
 		return g.groupMembers(gid)
 	}
-	friends := g.w.friends.lists[owner]
-	return append(append(make([]string, 0, len(friends)+1), friends...), owner)
+	return slices.Concat(g.w.friends.lists[owner], []string{owner})
 }
 
 func (s *commentStore) seed(g *generator, object, id string, since time.Time, authors []string, n int) {
