@@ -73,12 +73,14 @@ func gcPercentFor(live, headroom uint64, floor int) int {
 
 // gcTuning is how the binary sets the collector: relaxed while it starts,
 // then with heap headroom while it serves, and back to the percent it
-// found when it stops. A GOGC the user set turns all of it off: it is the
-// way to trade the headroom back for memory.
+// found when it stops. A GOGC the user set turns the percents off: it is
+// the way to trade the headroom back for memory. While it serves, each
+// collection also wakes the sweep nudger (sweep_nudge.go), GOGC or not.
 type gcTuning struct {
 	off     bool
 	floor   int // the percent in force before the tuning
 	stopped atomic.Bool
+	nudger  *sweepNudger
 	stop    func()
 }
 
@@ -90,6 +92,9 @@ func tuneGC(getenv func(string) string) *gcTuning {
 	}
 	g.stop = sync.OnceFunc(func() {
 		g.stopped.Store(true)
+		if g.nudger != nil {
+			g.nudger.stop()
+		}
 		if !g.off {
 			debug.SetGCPercent(g.floor)
 		}
@@ -99,15 +104,12 @@ func tuneGC(getenv func(string) string) *gcTuning {
 
 // serve ends the start-up: from now on, or from the first collection if
 // none has run yet, the percent is set after every collection so that the
-// heap always has headroom to grow into.
+// heap always has headroom to grow into. serve is called once.
 func (g *gcTuning) serve(headroom uint64) {
-	if g.off {
-		return
-	}
+	g.nudger = newSweepNudger()
 	current := startupGCPercent
-	var tune func()
-	tune = func() {
-		if g.stopped.Load() {
+	setPercent := func() {
+		if g.off {
 			return
 		}
 		if live := readUint64Metric(liveHeapMetric, 0); live > 0 {
@@ -116,19 +118,31 @@ func (g *gcTuning) serve(headroom uint64) {
 				current = p
 			}
 		}
-		afterNextGC(tune)
 	}
-	tune()
+	var collected func()
+	collected = func() {
+		if g.stopped.Load() {
+			return
+		}
+		g.nudger.collected()
+		setPercent()
+		afterNextGC(collected)
+	}
+	setPercent()
+	afterNextGC(collected)
 }
 
-// gcSentinel is allocated only to be collected. It holds a pointer so
-// that it never comes from the tiny allocator, whose objects may never
-// be cleaned up.
-type gcSentinel struct{ _ *byte }
+// gcSentinel is allocated only to be collected. It is larger than the
+// largest small object (32 KiB) so that it has a span of its own, and
+// large objects' spans are the first a sweep walks.
+type gcSentinel struct{ _ [33 << 10]byte }
 
 // afterNextGC runs f once a collection has found a fresh object
-// unreachable, on the runtime's cleanup goroutine (which runs one
-// cleanup at a time, so f and the f it schedules never overlap).
+// unreachable, as its sweep begins: the sentinel's span is swept first,
+// and the scheduler wakes the finalizer goroutine before it goes back to
+// the sweeper. (A cleanup from runtime.AddCleanup ran only when the sweep
+// had ended, too late for the nudger.) Finalizers run one at a time, so f
+// and the f it schedules never overlap.
 func afterNextGC(f func()) {
-	runtime.AddCleanup(new(gcSentinel), func(struct{}) { f() }, struct{}{})
+	runtime.SetFinalizer(new(gcSentinel), func(*gcSentinel) { f() })
 }
