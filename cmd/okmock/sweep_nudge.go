@@ -1,30 +1,14 @@
 package main
 
 import (
+	"context"
 	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 )
 
-// On one P the runtime's background sweeper holds off the network poller
-// after every collection (golang/go#56060): it yields with Gosched, which
-// puts it on the global run queue, and a P looking for work takes that
-// queue before it polls the network. With GOMAXPROCS=1 (okmock pinned to
-// one core, or a container with one CPU) no connection is read until the
-// sweep ends, or until sysmon polls, every 10 ms. Traced under okmock-load's
-// open loop (5,000 requests a second, a heap goal of 16-20 MB), each sweep
-// held every request that arrived for 1.1-2.9 ms, once every 0.8 s; in
-// -latency-dir files of five such phases, 321 of the 330 requests due in
-// the first millisecond after a sweep began were slower than the bare
-// handler's p99 (with the nudger, 116 of 325).
-//
-// Starting the world again after a stop polls the network, and
-// runtime.ReadMemStats is the cheapest stop the runtime offers (about
-// 2.5 µs on one P). While a sweep may still be running the nudger calls it
-// every nudgePeriod, so a request waits about that long rather than for the
-// whole sweep; the cost is a few per cent of one core for a few
-// milliseconds after each collection.
+// nudgePeriod is how often the nudger polls while a sweep may run: about
+// the longest a request then waits for it.
 const nudgePeriod = 50 * time.Microsecond
 
 // Bounds of the time a sweep is assumed to take. sweepPerPage is an
@@ -49,10 +33,30 @@ func sweepWindow(goal uint64) time.Duration {
 }
 
 // sweepNudger polls the network while a sweep may be holding it off.
+//
+// On one P the runtime's background sweeper holds off the network poller
+// after every collection (golang/go#56060): it yields with Gosched, which
+// puts it on the global run queue, and a P looking for work takes that
+// queue before it polls the network. With GOMAXPROCS=1 (okmock pinned to
+// one core, or a container with one CPU) no connection is read until the
+// sweep ends, or until sysmon polls, every 10 ms. Traced under okmock-load's
+// open loop (5,000 requests a second, a heap goal of 16-20 MB), each sweep
+// held every request that arrived for 1.1-2.9 ms, once every 0.8 s; in
+// -latency-dir files of five such phases, 321 of the 330 requests due in
+// the first millisecond after a sweep began were slower than the bare
+// handler's p99 (with the nudger, 116 of 325).
+//
+// Starting the world again after a stop polls the network, and
+// runtime.ReadMemStats is the cheapest stop the runtime offers (about
+// 2.5 µs on one P). While a sweep may still be running the nudger calls it
+// every nudgePeriod, so a request waits about that long rather than for the
+// whole sweep; the cost is a few per cent of one core for a few
+// milliseconds after each collection.
 type sweepNudger struct {
-	wake     chan struct{}
-	done     chan struct{}
-	stopOnce sync.Once
+	wake chan struct{}
+	ctx  context.Context
+	// stop ends the nudger; like any CancelFunc it may be called again.
+	stop context.CancelFunc
 	// poll makes the runtime poll the network; its stop of the world is
 	// what is wanted, not the statistics.
 	poll func()
@@ -73,9 +77,11 @@ func newSweepNudger() *sweepNudger {
 
 // startSweepNudger starts a nudger with its way to poll and its window.
 func startSweepNudger(poll func(), window func() time.Duration) *sweepNudger {
+	ctx, stop := context.WithCancel(context.Background())
 	n := &sweepNudger{
 		wake:   make(chan struct{}, 1),
-		done:   make(chan struct{}),
+		ctx:    ctx,
+		stop:   stop,
 		poll:   poll,
 		window: window,
 	}
@@ -99,7 +105,7 @@ func (n *sweepNudger) collected() {
 func (n *sweepNudger) run() {
 	for {
 		select {
-		case <-n.done:
+		case <-n.ctx.Done():
 			return
 		case <-n.wake:
 		}
@@ -110,7 +116,7 @@ func (n *sweepNudger) run() {
 	polling:
 		for {
 			select {
-			case <-n.done:
+			case <-n.ctx.Done():
 				break polling
 			case <-end.C:
 				break polling
@@ -122,9 +128,4 @@ func (n *sweepNudger) run() {
 		end.Stop()
 		tick.Stop()
 	}
-}
-
-// stop ends the nudger; it is safe to call more than once.
-func (n *sweepNudger) stop() {
-	n.stopOnce.Do(func() { close(n.done) })
 }
