@@ -47,6 +47,25 @@ func TestStarterLooks(t *testing.T) {
 	}
 }
 
+func TestTheStarterStartsAtItsMostWhenThatComesFirst(t *testing.T) {
+	const mib = 1 << 20
+	t0 := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	st := starterState{most: 10 * mib}
+	// Half way to the goal would be 12 MiB of growth.
+	r := heapReading{cycles: 1, allocs: 0, live: 10 * mib, goal: 34 * mib}
+	if start, _ := st.look(t0, r); start {
+		t.Fatal("started on the first look")
+	}
+	r.allocs = 10*mib - 1
+	if start, _ := st.look(t0.Add(time.Millisecond), r); start {
+		t.Fatal("started before the heap grew by its most")
+	}
+	r.allocs = 10 * mib
+	if start, _ := st.look(t0.Add(2*time.Millisecond), r); !start {
+		t.Fatal("did not start once the heap grew by its most, short of half way")
+	}
+}
+
 // fakeHeap is a heap the test allocates on by hand.
 type fakeHeap struct {
 	mu sync.Mutex
@@ -67,7 +86,7 @@ func (h *fakeHeap) change(f func(*heapReading)) {
 
 func TestTheStarterStartsOneCollectionEachTimeTheHeapHasGrown(t *testing.T) {
 	h := &fakeHeap{r: heapReading{cycles: 1, allocs: 0, live: 4 << 20, goal: 12 << 20}}
-	s := startGCStarter(h.read, func() {})
+	s := startGCStarter(h.read, func() {}, 0)
 	defer s.stop()
 	time.Sleep(20 * time.Millisecond)
 	if got := s.starts.Load(); got != 0 {
@@ -121,7 +140,7 @@ func TestStartCollectionStartsOneInTheBackgroundAndKeepsThePercent(t *testing.T)
 // garbageSink makes the tests' garbage escape to the heap.
 var garbageSink []byte
 
-func TestWhileServingTheStarterStartsTheCollectionsHalfWayToTheGoal(t *testing.T) {
+func TestWhileServingTheStarterStartsTheCollectionsByHalfWayToTheGoal(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	g := tuneGC(func(string) string { return "" })
 	defer g.stop()

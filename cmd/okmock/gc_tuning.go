@@ -155,7 +155,7 @@ func (g *gcTuning) serve(headroom uint64) {
 	setPercent()
 	afterNextGC(collected)
 	if !g.off {
-		g.starter = startGCStarter(readHeap, g.startCollection)
+		g.starter = startGCStarter(readHeap, g.startCollection, headroom)
 	}
 }
 
