@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"runtime/metrics"
 	"sync/atomic"
 	"time"
 )
@@ -34,14 +33,7 @@ type heapReading struct {
 // readHeap reads the runtime's figures in one metrics.Read; a figure this
 // runtime does not have reads as 0, which never starts a collection.
 func readHeap() heapReading {
-	s := []metrics.Sample{{Name: cyclesMetric}, {Name: allocsMetric}, {Name: liveHeapMetric}, {Name: heapGoalMetric}}
-	metrics.Read(s)
-	v := make([]uint64, len(s))
-	for i := range s {
-		if s[i].Value.Kind() == metrics.KindUint64 {
-			v[i] = s[i].Value.Uint64()
-		}
-	}
+	v := readUint64Metrics(cyclesMetric, allocsMetric, liveHeapMetric, heapGoalMetric)
 	return heapReading{cycles: v[0], allocs: v[1], live: v[2], goal: v[3]}
 }
 
@@ -70,9 +62,10 @@ func readHeap() heapReading {
 type gcStarter struct {
 	read  func() heapReading
 	start func()
-	most  uint64 // the most the heap grows before a start; 0 for no limit
-	ctx   context.Context
-	stop  context.CancelFunc
+	// st is the run goroutine's own.
+	st   starterState
+	ctx  context.Context
+	stop context.CancelFunc
 	// starts counts the collections started, for tests.
 	starts atomic.Int64
 }
@@ -82,13 +75,12 @@ type gcStarter struct {
 // goal, or by most bytes if that is less (0: no limit); stop ends it.
 func startGCStarter(read func() heapReading, start func(), most uint64) *gcStarter {
 	ctx, stop := context.WithCancel(context.Background())
-	s := &gcStarter{read: read, start: start, most: most, ctx: ctx, stop: stop}
+	s := &gcStarter{read: read, start: start, st: starterState{most: most}, ctx: ctx, stop: stop}
 	go s.run()
 	return s
 }
 
 func (s *gcStarter) run() {
-	st := starterState{most: s.most}
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	for {
@@ -97,7 +89,7 @@ func (s *gcStarter) run() {
 			return
 		case <-timer.C:
 		}
-		start, wait := st.look(time.Now(), s.read())
+		start, wait := s.st.look(time.Now(), s.read())
 		if start {
 			s.start()
 			s.starts.Add(1)
@@ -108,8 +100,7 @@ func (s *gcStarter) run() {
 
 // starterState is what the starter keeps from one look to the next.
 type starterState struct {
-	most    uint64 // the most the heap grows before a start; 0 for no limit
-	seen    bool
+	most    uint64    // the most the heap grows before a start; 0 for no limit
 	cycles  uint64    // collections completed at the last look
 	base    uint64    // allocation when the last collection was seen to end
 	started bool      // a collection was started and has not ended yet
@@ -123,11 +114,11 @@ type starterState struct {
 func (st *starterState) look(now time.Time, r heapReading) (start bool, wait time.Duration) {
 	prevAt, prevAllocs := st.at, st.allocs
 	st.at, st.allocs = now, r.allocs
-	if !st.seen || r.cycles != st.cycles {
+	if prevAt.IsZero() || r.cycles != st.cycles {
 		// A collection ended since the last look (or this is the first):
 		// growth counts from here, a little late, which errs towards
 		// starting later.
-		st.seen, st.cycles, st.base, st.started = true, r.cycles, r.allocs, false
+		st.cycles, st.base, st.started = r.cycles, r.allocs, false
 	}
 	if st.started {
 		return false, minStartLook

@@ -112,7 +112,7 @@ func TestTheStarterStartsOneCollectionEachTimeTheHeapHasGrown(t *testing.T) {
 }
 
 // completedCollections reads the number of collections completed.
-func completedCollections() uint64 { return readUint64Metric(cyclesMetric, 0) }
+func completedCollections() uint64 { return readUint64Metric(cyclesMetric) }
 
 func TestStartCollectionStartsOneInTheBackgroundAndKeepsThePercent(t *testing.T) {
 	const percent = 1 << 20 // far beyond anything this test allocates

@@ -51,15 +51,25 @@ const (
 	gcPercentMetric = "/gc/gogc:percent"
 )
 
-// readUint64Metric reads one runtime metric, or returns def if this
-// runtime does not have it.
-func readUint64Metric(name string, def uint64) uint64 {
-	s := []metrics.Sample{{Name: name}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return def
+// readUint64Metric reads one runtime metric; 0 if this runtime does not
+// have it.
+func readUint64Metric(name string) uint64 { return readUint64Metrics(name)[0] }
+
+// readUint64Metrics reads runtime metrics in one metrics.Read, in the
+// order named; one this runtime does not have reads as 0.
+func readUint64Metrics(names ...string) []uint64 {
+	s := make([]metrics.Sample, len(names))
+	for i, n := range names {
+		s[i].Name = n
 	}
-	return s[0].Value.Uint64()
+	metrics.Read(s)
+	v := make([]uint64, len(s))
+	for i := range s {
+		if s[i].Value.Kind() == metrics.KindUint64 {
+			v[i] = s[i].Value.Uint64()
+		}
+	}
+	return v
 }
 
 // gcPercentFor is the GC percent that lets a heap with live bytes live
@@ -136,7 +146,7 @@ func (g *gcTuning) serve(headroom uint64) {
 		if g.stopped.Load() {
 			return
 		}
-		if live := readUint64Metric(liveHeapMetric, 0); live > 0 {
+		if live := readUint64Metric(liveHeapMetric); live > 0 {
 			if p := gcPercentFor(live, 2*headroom, g.floor); p != current {
 				debug.SetGCPercent(p)
 				current = p
@@ -180,9 +190,10 @@ func (g *gcTuning) startCollection() {
 	debug.SetGCPercent(prev)
 }
 
-// gcSentinel is allocated only to be collected. It is larger than the
-// largest small object (32 KiB) so that it has a span of its own, and
-// large objects' spans are the first a sweep walks.
+// gcSentinel is a large object: larger than the largest small object
+// (32 KiB), so that it has a span of its own (large objects' spans are
+// the first a sweep walks) and its allocation always tests the
+// collector's trigger.
 type gcSentinel struct{ _ [33 << 10]byte }
 
 // afterNextGC runs f once a collection has found a fresh object

@@ -39,7 +39,7 @@ func TestGCPercentFor(t *testing.T) {
 // gcPercent is the GC percent in force.
 func gcPercent(t *testing.T) int {
 	t.Helper()
-	p := readUint64Metric(gcPercentMetric, 0)
+	p := readUint64Metric(gcPercentMetric)
 	if p == 0 {
 		t.Fatal("this runtime does not report " + gcPercentMetric)
 	}
@@ -61,7 +61,7 @@ func TestTheCollectorIsRelaxedForStartupThenKeepsHeadroom(t *testing.T) {
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		runtime.GC()
-		live := readUint64Metric(liveHeapMetric, 0)
+		live := readUint64Metric(liveHeapMetric)
 		got := gcPercent(t)
 		if got > 100 && got != startupGCPercent && uint64(got)*live/100 >= headroom {
 			break

@@ -72,7 +72,7 @@ func newSweepNudger() *sweepNudger {
 	var stats runtime.MemStats
 	return startSweepNudger(
 		func() { runtime.ReadMemStats(&stats) },
-		func() time.Duration { return sweepWindow(readUint64Metric(heapGoalMetric, 0)) })
+		func() time.Duration { return sweepWindow(readUint64Metric(heapGoalMetric)) })
 }
 
 // startSweepNudger starts a nudger with its way to poll and its window.
