@@ -22,6 +22,9 @@ type row struct {
 	closed, open [2]*phaseResult
 	turnShares   []float64 // closed loop, okmock/bare throughput of each turn
 	turnP99s     []float64 // open loop, okmock/bare p99 of each turn
+	// p99Interval is the bootstrap interval of the pooled open-loop p99
+	// ratio over the turns (p99RatioInterval).
+	p99Interval [2]float64
 }
 
 // comparison is everything the report shows.
@@ -91,6 +94,7 @@ func compareWorkload(ctx context.Context, l *launcher, w workload, log io.Writer
 	for _, p := range open {
 		r.turnP99s = append(r.turnP99s, float64(latencyQuantiles(p[okm].latencies).p99)/float64(latencyQuantiles(p[bare].latencies).p99))
 	}
+	r.p99Interval[0], r.p99Interval[1] = p99RatioInterval(open, intervalDraws, intervalConf, intervalSeed)
 	return r, ctx.Err()
 }
 
