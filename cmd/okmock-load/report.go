@@ -149,13 +149,10 @@ func writeNotes(w io.Writer, c *comparison) {
 		}
 	}
 	if len(c.rows) > 0 && len(c.rows[0].turnP99s) > 1 {
-		var shares, p99s []string
+		var shares, p99s, intervals []string
 		for _, r := range c.rows {
 			shares = append(shares, r.workload.name+" "+spread(r.turnShares, "%.0f%%", 100))
 			p99s = append(p99s, r.workload.name+" "+spread(r.turnP99s, "%.2f×", 1))
-		}
-		var intervals []string
-		for _, r := range c.rows {
 			intervals = append(intervals, fmt.Sprintf("%s %.2f×-%.2f×", r.workload.name, r.p99Interval[0], r.p99Interval[1]))
 		}
 		notes = append(notes, "Per turn, the closed-loop throughput share was "+strings.Join(shares, "; ")+".",
