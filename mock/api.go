@@ -47,6 +47,13 @@ type apiCall struct {
 	// other buffers it outlives the call, emptied, so that the pool
 	// keeps its capacity rather than a list of the world's ids.
 	ids []string
+	// topicBuf and topicAnswer hold mediatopic.getByIds' answer until
+	// it is encoded.
+	topicBuf    [1]mediaTopic
+	topicAnswer mediaTopicsAnswer
+	// packBuf holds the journal entry's masked parameters until the
+	// journal copies them; like ids it outlives the call.
+	packBuf packedParams
 }
 
 // apiCalls recycles calls: a call is the largest allocation of a round
@@ -72,10 +79,12 @@ func (s *Server) handleAPI(ec echo.Context) error {
 	defer func() {
 		ids := c.ids
 		clear(ids)
-		*c = apiCall{ids: ids[:0]} // the pool keeps no request's data
+		// The pool keeps no request's data: the ids' slots are cleared,
+		// and the packed parameters are masked copies.
+		*c = apiCall{ids: ids[:0], packBuf: keptPack(c.packBuf)}
 		apiCalls.Put(c)
 	}()
-	*c = apiCall{srv: s, req: r, store: st, world: w, now: s.clock.Now(), ids: c.ids}
+	*c = apiCall{srv: s, req: r, store: st, world: w, now: s.clock.Now(), ids: c.ids, packBuf: c.packBuf}
 	c.params.list = c.paramBuf[:0]
 	result, apiErr := s.serveAPI(c, ec)
 	var body []byte
@@ -194,7 +203,8 @@ func (c *apiCall) journalEntry(started time.Time) JournalEntry {
 	e.SignatureError = c.sigNote
 	c.scanRequest()
 	e.Secrets = c.scan.seen
-	e.masked = c.scan.packedParams(c.params.All())
+	c.packBuf = c.scan.packedParams(c.packBuf, c.params.All())
+	e.masked = c.packBuf // the journal copies it
 	for _, d := range c.params.Dropped {
 		e.Duplicates = append(e.Duplicates, Param{strings.Clone(d.Key), strings.Clone(c.scan.mask(d.Value))})
 	}

@@ -1,6 +1,9 @@
 package mock
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // fieldSet is a parsed `fields` parameter: lowercase names. OK treats field
 // names case-insensitively (clients send both UID and uid).
@@ -24,13 +27,32 @@ func parseFields(s string) fieldSet {
 // empty items; order is kept and duplicates removed.
 func idList(s string) []string {
 	var out []string
-	seen := map[string]bool{}
-	for _, id := range strings.Split(s, ",") {
-		id = strings.TrimSpace(id)
-		if id != "" && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
+	// Short lists, the usual ones, are checked for duplicates by looking
+	// back; a map takes over past linearIDs, so that a list of thousands
+	// costs linear time, not quadratic.
+	const linearIDs = 32
+	var seen map[string]bool
+	for s != "" {
+		var id string
+		id, s, _ = strings.Cut(s, ",")
+		if id = strings.TrimSpace(id); id == "" {
+			continue
 		}
+		if seen == nil && len(out) == linearIDs {
+			seen = make(map[string]bool, 2*linearIDs)
+			for _, o := range out {
+				seen[o] = true
+			}
+		}
+		if seen != nil {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+		} else if slices.Contains(out, id) {
+			continue
+		}
+		out = append(out, id)
 	}
 	return out
 }

@@ -117,7 +117,15 @@ func (j *journal) add(e *JournalEntry) {
 	j.mu.Lock()
 	j.lastID++
 	e.ID = j.lastID
-	j.ring[j.next] = *e
+	// The slot keeps the bytes its last entry packed its parameters in:
+	// the caller's are scratch, and an allocation per call was most of
+	// what the journal cost the collector.
+	slot := &j.ring[j.next]
+	buf := keptPack(slot.masked)
+	*slot = *e
+	if e.masked != nil {
+		slot.masked = append(buf, e.masked...)
+	}
 	j.next++
 	if j.next == len(j.ring) {
 		j.next, j.full = 0, true

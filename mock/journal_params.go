@@ -1,6 +1,9 @@
 package mock
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // packedParams are a journal entry's masked parameters in one byte slice,
 // in arrival order: each key and each value is its length as a uvarint
@@ -13,8 +16,9 @@ import "encoding/binary"
 // to trace.
 type packedParams []byte
 
-// packedParams masks ps (as maskedValue does) into one packedParams.
-func (sc *secretScan) packedParams(ps []Param) packedParams {
+// packedParams masks ps (as maskedValue does) into one packedParams,
+// reusing buf's bytes when it has room.
+func (sc *secretScan) packedParams(buf packedParams, ps []Param) packedParams {
 	// Masking a value may allocate; do it once, sizing the result meanwhile.
 	var stack [32]Param
 	masked := stack[:0]
@@ -24,7 +28,7 @@ func (sc *secretScan) packedParams(ps []Param) packedParams {
 		masked = append(masked, Param{p.Key, v})
 		size += uvarintLen(len(p.Key)) + len(p.Key) + uvarintLen(len(v)) + len(v)
 	}
-	out := make(packedParams, 0, size)
+	out := slices.Grow(buf[:0], size)
 	for _, p := range masked {
 		out = binary.AppendUvarint(out, uint64(len(p.Key)))
 		out = append(out, p.Key...)
@@ -32,6 +36,19 @@ func (sc *secretScan) packedParams(ps []Param) packedParams {
 		out = append(out, p.Value...)
 	}
 	return out
+}
+
+// maxKeptPack is the most a reused packing buffer keeps between calls: a
+// call with huge parameters must not pin that much memory in a journal
+// slot or a pooled call for good.
+const maxKeptPack = 4 << 10
+
+// keptPack is buf emptied for reuse, or nil when it is too large to keep.
+func keptPack(buf packedParams) packedParams {
+	if cap(buf) > maxKeptPack {
+		return nil
+	}
+	return buf[:0]
 }
 
 // uvarintLen is the length of n as a uvarint.

@@ -26,7 +26,7 @@ func TestPackedParamsRoundTrip(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sc := secretScan{paramsClean: true}
-			packed := sc.packedParams(tt.in)
+			packed := sc.packedParams(nil, tt.in)
 			var got []Param
 			packed.each(func(k, v []byte) bool {
 				got = append(got, Param{string(k), string(v)})
@@ -62,7 +62,7 @@ func TestPackedParamsSurviveTheRequest(t *testing.T) {
 	body := []byte("method=users.getCurrentUser")
 	ps := []Param{{unsafe.String(&body[0], 6), unsafe.String(&body[7], len(body)-7)}}
 	sc := secretScan{paramsClean: true}
-	packed := sc.packedParams(ps)
+	packed := sc.packedParams(nil, ps)
 	copy(body, strings.Repeat("x", len(body)))
 	if !packed.has("method", "users.getCurrentUser") {
 		t.Fatal("the packed params changed with the request's bytes")
@@ -75,4 +75,43 @@ func numberedParams(n int) []Param {
 		out[i] = Param{"p" + strings.Repeat("k", i), strings.Repeat("v", i*7)}
 	}
 	return out
+}
+
+// TestJournalCopiesPackedParams: the journal keeps its own copy of an
+// entry's parameters, in bytes its slots reuse, so the caller's scratch
+// (a pooled call's) and later entries in the same slot change nothing
+// already journaled.
+func TestJournalCopiesPackedParams(t *testing.T) {
+	j := newJournal(2)
+	sc := secretScan{paramsClean: true}
+	var scratch packedParams
+	for i, v := range []string{"first", "second", "third"} {
+		scratch = sc.packedParams(scratch, []Param{{"n", strings.Repeat("v", i)}, {"text", v}})
+		e := JournalEntry{Method: "m", masked: scratch}
+		j.add(&e)
+	}
+	copy(scratch, strings.Repeat("x", len(scratch)))
+	got := j.list(JournalFilter{})
+	if len(got) != 2 {
+		t.Fatalf("%d entries, want 2", len(got))
+	}
+	for i, want := range []string{"second", "third"} {
+		if got[i].Params["text"] != want || got[i].Params["n"] != strings.Repeat("v", i+1) {
+			t.Errorf("entry %d: params %v, want text=%s", i, got[i].Params, want)
+		}
+	}
+	if n := j.count(JournalFilter{Params: map[string]string{"text": "third"}}); n != 1 {
+		t.Errorf("count by a journaled value: %d, want 1", n)
+	}
+}
+
+// TestKeptPackDropsLargeBuffers: a call with huge parameters does not
+// leave a journal slot or a pooled call holding that much for good.
+func TestKeptPackDropsLargeBuffers(t *testing.T) {
+	if got := keptPack(make(packedParams, 10, maxKeptPack)); got == nil || len(got) != 0 {
+		t.Errorf("a small buffer is not kept emptied: len %d, nil %v", len(got), got == nil)
+	}
+	if got := keptPack(make(packedParams, 10, maxKeptPack+1)); got != nil {
+		t.Errorf("a buffer over %d bytes is kept (cap %d)", maxKeptPack, cap(got))
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+
+	"github.com/okmock/okmock/mock/world"
 )
 
 // mediaTopicsAnswer is mediatopic.getByIds' answer, {"media_topics":
@@ -73,7 +75,7 @@ func appendRawList(b []byte, list []json.RawMessage) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if isCompactJSON(raw) {
+		if world.IsCompactJSON(raw) {
 			b = append(b, raw...)
 			continue
 		}
@@ -85,22 +87,4 @@ func appendRawList(b []byte, list []json.RawMessage) []byte {
 	}
 	b = append(b, ']')
 	return repairUTF8(b, start)
-}
-
-// isCompactJSON reports whether valid JSON has no whitespace outside its
-// strings.
-func isCompactJSON(raw []byte) bool {
-	inString := false
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case inString && c == '\\':
-			i++
-		case c == '"':
-			inString = !inString
-		case !inString && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
-			return false
-		}
-	}
-	return len(raw) > 0
 }

@@ -46,24 +46,3 @@ func TestMediaTopicListMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
-
-func TestIsCompactJSON(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{`{"a":"b c"}`, true},
-		{`{"a":"\" "}`, true},
-		{`{"a":"\\"}`, true},
-		{`{"a": 1}`, false},
-		{`{"a":"\\" }`, false},
-		{"[1,\n2]", false},
-		{`""`, true},
-		{``, false},
-	}
-	for _, tt := range tests {
-		if got := isCompactJSON([]byte(tt.in)); got != tt.want {
-			t.Errorf("isCompactJSON(%s) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}

@@ -43,7 +43,10 @@ func mediatopicGetByIDs(c *apiCall) (any, *Error) {
 		return nil, errMissing("media_limit")
 	}
 	viewer := c.uid()
-	out := make([]mediaTopic, 0, len(ids))
+	out := c.topicBuf[:0] // one topic, the usual read, needs no allocation
+	if len(ids) > len(c.topicBuf) {
+		out = make([]mediaTopic, 0, len(ids))
+	}
 	for _, id := range ids {
 		t, ok := c.world.Topic(id)
 		if !ok {
@@ -71,7 +74,10 @@ func mediatopicGetByIDs(c *apiCall) (any, *Error) {
 		}
 		out = append(out, mt)
 	}
-	return mediaTopicsAnswer(out), nil
+	// A pointer to the call's own field: the slice boxed as an any would
+	// be allocated.
+	c.topicAnswer = mediaTopicsAnswer(out)
+	return &c.topicAnswer, nil
 }
 
 // voterFields are the default user fields of user pages.

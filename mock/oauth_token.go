@@ -224,6 +224,6 @@ func (s *Server) oauthEntry(endpoint string, r *http.Request, p *Params, app *Ap
 		sc.scan(r.URL.RawQuery)
 	}
 	e.Secrets = sc.seen
-	e.masked = sc.packedParams(p.All())
+	e.masked = sc.packedParams(nil, p.All())
 	return e
 }

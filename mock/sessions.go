@@ -33,6 +33,9 @@ type Session struct {
 	// server scheme's secret, for the application secret it was made
 	// with: verify.go computes it once per session, not once per call.
 	serverSecret, serverSecretFor string
+	// tokenMask is AccessToken as the journal shows it, made when the
+	// session is stored rather than on every call it journals.
+	tokenMask string
 }
 
 // HasScope reports whether the session was granted scope.

@@ -136,6 +136,7 @@ func (s *Server) RestoreState(data []byte) error {
 		if sess == nil || sess.AccessToken == "" {
 			continue
 		}
+		sess.tokenMask = maskToken(sess.AccessToken)
 		st.sessions[sess.AccessToken] = sess
 	}
 	for _, l := range doc.Refresh {

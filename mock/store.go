@@ -112,6 +112,7 @@ func (s *store) deleteApp(key string) bool {
 
 // putSession stores a session under its access and refresh tokens.
 func (s *store) putSession(sess *Session) {
+	sess.tokenMask = maskToken(sess.AccessToken)
 	s.mu.Lock()
 	s.sessions[sess.AccessToken] = sess
 	if sess.RefreshToken != "" {

@@ -45,6 +45,9 @@ func (c *apiCall) checkSession() *Error {
 	}
 	c.secretBuf[1] = sess.SessionSecret
 	c.scan.sessionSecrets = c.secretBuf[1:2:2]
+	if sess.tokenMask != "" {
+		c.scan.token, c.scan.masked = tok, sess.tokenMask
+	}
 	if sess.expired(c.now) {
 		return NewError(CodeSessionExpired, "")
 	}
