@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -130,9 +132,7 @@ func runLoop(ctx context.Context, l *launcher, w workload, name string, log io.W
 		return nil, err
 	}
 	defer okSrv.stop()
-	st := newSetup(okSrv.addr)
-	ring, err := w.build(st)
-	st.close()
+	ring, err := l.sameRing(okSrv, bareSrv, w.build)
 	if err != nil {
 		return nil, err
 	}
@@ -228,18 +228,16 @@ func peakRSS(ctx context.Context, l *launcher, kind string) (int64, error) {
 		return 0, err
 	}
 	defer okSrv.stop()
-	st := newSetup(okSrv.addr)
-	ring, err := st.readRing()
-	st.close()
-	if err != nil {
-		return 0, err
-	}
 	srv := okSrv
 	if kind == kindBare {
 		if srv, _, err = l.start(ctx, kindBare); err != nil {
 			return 0, err
 		}
 		defer srv.stop()
+	}
+	ring, err := l.sameRing(okSrv, srv, (*setup).readRing)
+	if err != nil {
+		return 0, err
 	}
 	p := closedLoop(ctx, srv.addr, ring, l.cfg.conns, l.cfg.timeout, l.cfg.rssReads, false)
 	if p.errors > 0 {
@@ -256,4 +254,30 @@ func median(ds []time.Duration) time.Duration {
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	return s[len(s)/2]
+}
+
+// sameRing builds a workload's ring against okmock. With -against the
+// baseline is an okmock too: it is set up the same way (sessions, posted
+// topics), and the run stops unless that gives the very same requests,
+// since the comparison would not be of like with like.
+func (l *launcher) sameRing(okSrv, baseline *child, build func(*setup) ([][]byte, error)) ([][]byte, error) {
+	ring, err := buildRing(okSrv.addr, build)
+	if err != nil || l.cfg.against == "" || baseline == okSrv {
+		return ring, err
+	}
+	other, err := buildRing(baseline.addr, build)
+	if err != nil {
+		return nil, fmt.Errorf("baseline okmock: %w", err)
+	}
+	if !slices.EqualFunc(ring, other, bytes.Equal) {
+		return nil, errors.New("-against: the two okmock builds answered the set-up differently, so their requests differ")
+	}
+	return ring, nil
+}
+
+// buildRing sets a server up for a workload and returns its ring.
+func buildRing(addr string, build func(*setup) ([][]byte, error)) ([][]byte, error) {
+	st := newSetup(addr)
+	defer st.close()
+	return build(st)
 }

@@ -32,6 +32,7 @@ type config struct {
 	soakWindow  time.Duration // soak sampling window
 	soakSlackMB int           // RSS growth tolerated after the first window
 	latencyDir  string        // "": no per-request files
+	against     string        // another okmock binary as the baseline ("": the bare handler)
 }
 
 // parseConfig reads the flags.
@@ -57,6 +58,7 @@ func parseConfig(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.soakWindow, "soak-window", 10*time.Second, "soak sampling window")
 	fs.IntVar(&c.soakSlackMB, "soak-slack-mb", 8, "RSS growth (MiB) tolerated after the first soak window")
 	fs.StringVar(&c.latencyDir, "latency-dir", "", "write every measured open-loop request to a TSV file per turn and server in this directory: when it was due (Unix µs), its latency and how late the generator sent it (µs)")
+	fs.StringVar(&c.against, "against", "", "measure okmock against this other okmock binary instead of the bare net/http handler, in the same alternating turns with the same sessions and requests: to judge a change to okmock on a machine too noisy to compare separate runs (the targets table is left out)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -86,6 +88,11 @@ func (c *config) check() error {
 	}
 	if _, err := os.Stat(c.okmock); err != nil {
 		return fmt.Errorf("-okmock: %w", err)
+	}
+	if c.against != "" {
+		if _, err := os.Stat(c.against); err != nil {
+			return fmt.Errorf("-against: %w", err)
+		}
 	}
 	switch {
 	case c.duration <= 0 || c.timeout <= 0:

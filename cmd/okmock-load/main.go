@@ -3,7 +3,10 @@
 // table: throughput and server CPU per request in a closed loop, latency
 // percentiles in a closed and an open loop, cold start and peak RSS. With
 // -soak it instead runs okmock for minutes and checks that memory stays
-// flat and nothing fails.
+// flat and nothing fails. With -against PATH the baseline is another
+// okmock binary, given the same sessions, posts and requests: a change to
+// okmock judged in alternating turns of one run, on a machine whose
+// speed drifts too much between runs to compare them.
 //
 // The servers run as child processes pinned to one core, the generator to
 // another (taskset). Every phase is bounded in time and requests, the whole

@@ -100,6 +100,30 @@ func TestToolComparesOkmockWithTheBaseline(t *testing.T) {
 	}
 }
 
+// TestAgainstComparesTwoOkmockBuilds: with -against the baseline is an
+// okmock too, set up with the same sessions and posts, so every request
+// succeeds on both and the report says what its baseline was.
+func TestAgainstComparesTwoOkmockBuilds(t *testing.T) {
+	okmock := buildOkmock(t)
+	var out, log bytes.Buffer
+	args := tiny(okmock, "-against", okmock, "-workloads", "getCurrentUser,post+read", "-cold-starts", "1")
+	if code := run(context.Background(), args, &out, &log); code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, log.String(), out.String())
+	}
+	report := out.String()
+	if !strings.Contains(report, "**Baseline: the okmock binary `"+okmock+"` (-against)") {
+		t.Errorf("the report does not name its baseline:\n%s", report)
+	}
+	if strings.Contains(report, "| Target (issue 8) |") {
+		t.Errorf("targets checked against another okmock:\n%s", report)
+	}
+	for _, line := range strings.Split(report, "\n") {
+		if strings.Contains(line, "req/s (") && !strings.HasSuffix(line, "| 0 / 0 |") {
+			t.Errorf("a phase had errors (the baseline lacks the sessions or topics?): %s\n%s", line, log.String())
+		}
+	}
+}
+
 func TestSoakPassesOnAHealthyServer(t *testing.T) {
 	okmock := buildOkmock(t)
 	var out, log bytes.Buffer
@@ -143,6 +167,7 @@ func TestRejectsUnboundedOrIncompleteRuns(t *testing.T) {
 		{"-okmock", okmock, "-timeout", "-1s"},
 		{"-okmock", okmock, "-max-requests", "0"},
 		{"-okmock", okmock, "-workloads", "nope"},
+		{"-okmock", okmock, "-against", filepath.Join(t.TempDir(), "missing")},
 	} {
 		if _, err := parseConfig(args, &bytes.Buffer{}); err == nil {
 			t.Errorf("%q accepted", args)

@@ -27,9 +27,12 @@ func (l *launcher) start(ctx context.Context, kind string, extraArgs ...string) 
 		return nil, 0, err
 	}
 	var argv, env []string
-	switch kind {
-	case kindOkmock:
+	switch {
+	case kind == kindOkmock:
 		argv = append([]string{l.cfg.okmock, "-addr", addr}, extraArgs...)
+	case l.cfg.against != "":
+		// The baseline is another okmock build (-against).
+		argv = append([]string{l.cfg.against, "-addr", addr}, extraArgs...)
 	default:
 		argv = []string{l.self}
 		env = []string{roleEnv + "=" + roleBare, addrEnv + "=" + addr}

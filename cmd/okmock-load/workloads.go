@@ -1,6 +1,10 @@
 package main
 
 import (
+	"crypto/md5"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -96,7 +100,9 @@ func (s *setup) users() ([]string, error) {
 	return append([]string{exampleUser}, friends...), nil
 }
 
-// ensureSessions mints sessionCount sessions through the control API.
+// ensureSessions mints sessionCount sessions through the control API,
+// with fixed tokens: a second okmock set up the same way (-against) then
+// holds the same sessions, and is sent the very same requests.
 func (s *setup) ensureSessions() error {
 	if len(s.sessions) > 0 {
 		return nil
@@ -108,7 +114,8 @@ func (s *setup) ensureSessions() error {
 	for i := range sessionCount {
 		body, _ := json.Marshal(map[string]any{
 			"application_key": demoKey, "uid": users[i%len(users)],
-			"scopes": []string{"VALUABLE_ACCESS", "LONG_ACCESS_TOKEN"},
+			"scopes":       []string{"VALUABLE_ACCESS", "LONG_ACCESS_TOKEN"},
+			"access_token": loadToken(i), "session_secret_key": loadSecret(i),
 		})
 		var sess session
 		if err := s.call(controlRequest("POST", "/__okmock/sessions", body), &sess); err != nil {
@@ -117,6 +124,20 @@ func (s *setup) ensureSessions() error {
 		s.sessions = append(s.sessions, sess)
 	}
 	return nil
+}
+
+// loadToken is session i's access token, shaped as okmock's own ("-s-"
+// and 68 URL-safe characters) so that requests are as long as with minted
+// ones.
+func loadToken(i int) string {
+	sum := sha512.Sum512([]byte("okmock-load access token " + strconv.Itoa(i)))
+	return "-s-" + base64.RawURLEncoding.EncodeToString(sum[:51])
+}
+
+// loadSecret is session i's session_secret_key: 32 hex characters.
+func loadSecret(i int) string {
+	sum := md5.Sum([]byte("okmock-load session secret " + strconv.Itoa(i)))
+	return hex.EncodeToString(sum[:])
 }
 
 // ring builds ringSize requests with build(i, session).
