@@ -1,9 +1,6 @@
 package mock
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // fieldSet is a parsed `fields` parameter: lowercase names. OK treats field
 // names case-insensitively (clients send both UID and uid).
@@ -27,32 +24,14 @@ func parseFields(s string) fieldSet {
 // empty items; order is kept and duplicates removed.
 func idList(s string) []string {
 	var out []string
-	// Short lists, the usual ones, are checked for duplicates by looking
-	// back; a map takes over past linearIDs, so that a list of thousands
-	// costs linear time, not quadratic.
-	const linearIDs = 32
-	var seen map[string]bool
+	seen := map[string]bool{}
 	for s != "" {
 		var id string
 		id, s, _ = strings.Cut(s, ",")
-		if id = strings.TrimSpace(id); id == "" {
-			continue
-		}
-		if seen == nil && len(out) == linearIDs {
-			seen = make(map[string]bool, 2*linearIDs)
-			for _, o := range out {
-				seen[o] = true
-			}
-		}
-		if seen != nil {
-			if seen[id] {
-				continue
-			}
+		if id = strings.TrimSpace(id); id != "" && !seen[id] {
 			seen[id] = true
-		} else if slices.Contains(out, id) {
-			continue
+			out = append(out, id)
 		}
-		out = append(out, id)
 	}
 	return out
 }

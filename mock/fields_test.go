@@ -10,8 +10,8 @@ import (
 // TestIDList: comma-separated ids come back trimmed, in order, without
 // empties or duplicates, however long the list.
 func TestIDList(t *testing.T) {
-	// 0,0,1,1,...,6,6,7,0,8,1,...: repeats before and after the point where
-	// a map takes over; each number is kept once, where first seen.
+	// 0,0,1,1,...,6,6,7,0,8,1,...: each number is kept once, where first
+	// seen.
 	var long, longWant []string
 	for i := range 100 {
 		long = append(long, fmt.Sprint(i), fmt.Sprint(i%7))
