@@ -173,3 +173,48 @@ func TestTopicSizeIsTheRecordLength(t *testing.T) {
 		}
 	}
 }
+
+// Posted topics are found by their place in the counter's band; ids
+// outside it, or too far ahead of it, by the map, and a topic the map took
+// is still found once the band's index reaches its id.
+func TestTopicStoreIndexesCounterIDs(t *testing.T) {
+	s := newTopicStore()
+	id := func(k uint64) string { return fmt.Sprint(counterLong + k) }
+	far := id(3 + maxCounterGap + 10) // beyond the gap when put
+	for _, tid := range []string{id(1), id(3), far, "60000000000007", id(0), "note-1"} {
+		s.put(storeTopic(tid, "a", "", testNow, `{}`))
+	}
+	if s.counter.len() != 3 || len(s.byNum) != 3 || s.inBand != 1 {
+		t.Fatalf("counter index %d long, byNum %d (%d in band), want 3, 3 (1)", s.counter.len(), len(s.byNum), s.inBand)
+	}
+	// Writes of other kinds move the counter on: the index stretches over
+	// the gap, and takes the far topic over as it passes it.
+	var last uint64
+	for k := uint64(4); k <= 3+maxCounterGap+20; k += 7 {
+		s.put(storeTopic(id(k), "b", "", testNow, `{}`))
+		last = k
+	}
+	if s.inBand != 0 || len(s.byNum) != 2 {
+		t.Errorf("after the index passed it, byNum holds %d (%d in band), want 2 (0)", len(s.byNum), s.inBand)
+	}
+	for _, tid := range []string{id(1), id(3), far, "60000000000007", id(0), "note-1", id(4), id(last)} {
+		if got, ok := s.get(tid); !ok || got.ID != tid {
+			t.Errorf("get(%s) = %q, %v", tid, got.ID, ok)
+		}
+	}
+	for _, tid := range []string{id(2), id(5), id(3 + maxCounterGap + 30), "60000000000008"} {
+		if s.has(tid) {
+			t.Errorf("has(%s) for an id never put", tid)
+		}
+	}
+	s.remove(far)
+	s.remove(id(1))
+	s.remove("60000000000007")
+	if s.has(far) || s.has(id(1)) || s.has("60000000000007") || !s.has(id(3)) {
+		t.Error("remove took the wrong topics")
+	}
+	s.put(storeTopic(id(1), "c", "", testNow, `{}`))
+	if got, _ := s.get(id(1)); got.AuthorUID != "c" {
+		t.Errorf("a topic put again after its removal reads %+v", got)
+	}
+}
