@@ -54,12 +54,31 @@ type apiCall struct {
 	// packBuf holds the journal entry's masked parameters until the
 	// journal copies them; like ids it outlives the call.
 	packBuf packedParams
+	// sigBuf holds the signing string while the signature is checked;
+	// like ids it outlives the call, and like packBuf a large one is
+	// dropped.
+	sigBuf []byte
 }
 
 // apiCalls recycles calls: a call is the largest allocation of a round
 // trip. Nothing may keep a call, or anything inside it, after its answer
 // is written and journaled.
 var apiCalls = sync.Pool{New: func() any { return new(apiCall) }}
+
+// release empties the call in place and returns it to the pool. The pool
+// keeps no request's data: the ids' slots are cleared, and the packed
+// parameters are masked copies. In place, field by field: assigning a
+// whole apiCall literal built it on the goroutine's stack first, three
+// kilobytes to clear there and copy, twice a call, on whichever of the
+// connections' stacks served it, rarely one still in the cache.
+func (c *apiCall) release() {
+	ids := c.ids
+	clear(ids)
+	packBuf, sigBuf := keptBuf(c.packBuf), keptBuf(c.sigBuf)
+	*c = apiCall{}
+	c.ids, c.packBuf, c.sigBuf = ids[:0], packBuf, sigBuf
+	apiCalls.Put(c)
+}
 
 // uid is the acting user: the session's, or for a call without a session
 // the uid parameter (which may be empty).
@@ -75,16 +94,9 @@ func (s *Server) handleAPI(ec echo.Context) error {
 	started := time.Now()
 	r := ec.Request()
 	st, w := s.state()
-	c := apiCalls.Get().(*apiCall)
-	defer func() {
-		ids := c.ids
-		clear(ids)
-		// The pool keeps no request's data: the ids' slots are cleared,
-		// and the packed parameters are masked copies.
-		*c = apiCall{ids: ids[:0], packBuf: keptPack(c.packBuf)}
-		apiCalls.Put(c)
-	}()
-	*c = apiCall{srv: s, req: r, store: st, world: w, now: s.clock.Now(), ids: c.ids, packBuf: c.packBuf}
+	c := apiCalls.Get().(*apiCall) // empty but for its kept buffers
+	defer c.release()
+	c.srv, c.req, c.store, c.world, c.now = s, r, st, w, s.clock.Now()
 	c.params.list = c.paramBuf[:0]
 	result, apiErr := s.serveAPI(c, ec)
 	var body []byte

@@ -121,7 +121,7 @@ func (j *journal) add(e *JournalEntry) {
 	// the caller's are scratch, and an allocation per call was most of
 	// what the journal cost the collector.
 	slot := &j.ring[j.next]
-	buf := keptPack(slot.masked)
+	buf := keptBuf(slot.masked)
 	*slot = *e
 	if e.masked != nil {
 		slot.masked = append(buf, e.masked...)

@@ -17,35 +17,34 @@ import (
 type packedParams []byte
 
 // packedParams masks ps (as maskedValue does) into one packedParams,
-// reusing buf's bytes when it has room.
+// reusing buf's bytes when it has room. Masking a value may allocate, so
+// each is masked once, packed as it comes; the room is sized from the
+// unmasked parameters, which masks seldom lengthen (append makes more
+// room when one does).
 func (sc *secretScan) packedParams(buf packedParams, ps []Param) packedParams {
-	// Masking a value may allocate; do it once, sizing the result meanwhile.
-	var stack [32]Param
-	masked := stack[:0]
 	size := 0
 	for _, p := range ps {
-		v := sc.maskedValue(p)
-		masked = append(masked, Param{p.Key, v})
-		size += uvarintLen(len(p.Key)) + len(p.Key) + uvarintLen(len(v)) + len(v)
+		size += uvarintLen(len(p.Key)) + len(p.Key) + uvarintLen(len(p.Value)) + len(p.Value)
 	}
 	out := slices.Grow(buf[:0], size)
-	for _, p := range masked {
+	for _, p := range ps {
+		v := sc.maskedValue(p)
 		out = binary.AppendUvarint(out, uint64(len(p.Key)))
 		out = append(out, p.Key...)
-		out = binary.AppendUvarint(out, uint64(len(p.Value)))
-		out = append(out, p.Value...)
+		out = binary.AppendUvarint(out, uint64(len(v)))
+		out = append(out, v...)
 	}
 	return out
 }
 
-// maxKeptPack is the most a reused packing buffer keeps between calls: a
-// call with huge parameters must not pin that much memory in a journal
-// slot or a pooled call for good.
-const maxKeptPack = 4 << 10
+// maxKeptBuf is the most a reused buffer (packed parameters, a signing
+// string) keeps between calls: a call with huge parameters must not pin
+// that much memory in a journal slot or a pooled call for good.
+const maxKeptBuf = 4 << 10
 
-// keptPack is buf emptied for reuse, or nil when it is too large to keep.
-func keptPack(buf packedParams) packedParams {
-	if cap(buf) > maxKeptPack {
+// keptBuf is buf emptied for reuse, or nil when it is too large to keep.
+func keptBuf[B ~[]byte](buf B) B {
+	if cap(buf) > maxKeptBuf {
 		return nil
 	}
 	return buf[:0]

@@ -107,11 +107,11 @@ func TestJournalCopiesPackedParams(t *testing.T) {
 
 // TestKeptPackDropsLargeBuffers: a call with huge parameters does not
 // leave a journal slot or a pooled call holding that much for good.
-func TestKeptPackDropsLargeBuffers(t *testing.T) {
-	if got := keptPack(make(packedParams, 10, maxKeptPack)); got == nil || len(got) != 0 {
+func TestKeptBufDropsLargeBuffers(t *testing.T) {
+	if got := keptBuf(make(packedParams, 10, maxKeptBuf)); got == nil || len(got) != 0 {
 		t.Errorf("a small buffer is not kept emptied: len %d, nil %v", len(got), got == nil)
 	}
-	if got := keptPack(make(packedParams, 10, maxKeptPack+1)); got != nil {
-		t.Errorf("a buffer over %d bytes is kept (cap %d)", maxKeptPack, cap(got))
+	if got := keptBuf(make(packedParams, 10, maxKeptBuf+1)); got != nil {
+		t.Errorf("a buffer over %d bytes is kept (cap %d)", maxKeptBuf, cap(got))
 	}
 }

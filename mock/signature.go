@@ -39,21 +39,54 @@ func SigningString(params []Param, includeSessionKey bool) string {
 }
 
 // appendSigningString appends SigningString to dst. Verification builds it
-// in a buffer on its stack: the string itself is garbage once hashed.
+// in a buffer the pooled call keeps: the string is garbage once hashed.
 func appendSigningString(dst []byte, params []Param, includeSessionKey bool) []byte {
-	// A typical call has a dozen parameters: sort them on the stack.
-	var stack [32]Param
-	keep := stack[:0]
+	if len(params) > maxSortedInPlace {
+		return appendSigningStringLong(dst, params, includeSessionKey)
+	}
+	// The kept parameters are ordered as indexes on the stack: a copy of
+	// the parameters there was a kilobyte to clear on every call, on
+	// whichever of the connections' goroutine stacks served it, rarely
+	// one still in the cache.
+	var order [maxSortedInPlace]uint8
+	keep := order[:0]
 	n := 0
-	for _, p := range params {
+	for i, p := range params {
 		if excludedFromSignature(p.Key, includeSessionKey) {
 			continue
 		}
-		keep = append(keep, p)
+		keep = append(keep, uint8(i))
 		n += len(p.Key) + 1 + len(p.Value)
 	}
-	slices.SortFunc(keep, func(a, b Param) int { return strings.Compare(a.Key, b.Key) })
+	for i := 1; i < len(keep); i++ {
+		k := keep[i]
+		j := i
+		for ; j > 0 && params[keep[j-1]].Key > params[k].Key; j-- {
+			keep[j] = keep[j-1]
+		}
+		keep[j] = k
+	}
 	dst = slices.Grow(dst, n)
+	for _, i := range keep {
+		dst = append(dst, params[i].Key...)
+		dst = append(dst, '=')
+		dst = append(dst, params[i].Value...)
+	}
+	return dst
+}
+
+// maxSortedInPlace is the most parameters appendSigningString orders on
+// its stack; a call with more is rare enough to sort a copy.
+const maxSortedInPlace = 64
+
+func appendSigningStringLong(dst []byte, params []Param, includeSessionKey bool) []byte {
+	keep := make([]Param, 0, len(params))
+	for _, p := range params {
+		if !excludedFromSignature(p.Key, includeSessionKey) {
+			keep = append(keep, p)
+		}
+	}
+	slices.SortFunc(keep, func(a, b Param) int { return strings.Compare(a.Key, b.Key) })
 	for _, p := range keep {
 		dst = append(dst, p.Key...)
 		dst = append(dst, '=')

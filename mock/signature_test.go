@@ -2,7 +2,12 @@ package mock
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -128,6 +133,33 @@ func BenchmarkVerifySignature(b *testing.B) {
 		var buf [768]byte
 		if !sigMatches(v.Sig, append(appendSigningString(buf[:0], ps, false), secret...)) {
 			b.Fatal("mismatch")
+		}
+	}
+}
+
+// The signing string's order is bytewise by key however many parameters
+// a call has: the short path (indexes sorted on the stack) and the long
+// one (a sorted copy) agree with a plain sort.
+func TestSigningStringOrderAtAnyLength(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for n := range maxSortedInPlace + 8 {
+		ps := make([]Param, n)
+		for i := range ps {
+			ps[i] = Param{Key: fmt.Sprintf("k%c%d", 'A'+rnd.IntN(60), i), Value: strconv.Itoa(rnd.IntN(1000))}
+		}
+		if n > 3 {
+			ps[1].Key, ps[3].Key = "sig", "access_token"
+		}
+		var want strings.Builder
+		sorted := slices.Clone(ps)
+		slices.SortFunc(sorted, func(a, b Param) int { return strings.Compare(a.Key, b.Key) })
+		for _, p := range sorted {
+			if p.Key != "sig" && p.Key != "access_token" {
+				want.WriteString(p.Key + "=" + p.Value)
+			}
+		}
+		if got := SigningString(ps, false); got != want.String() {
+			t.Fatalf("%d params: got %q, want %q", n, got, want.String())
 		}
 	}
 }

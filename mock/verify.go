@@ -2,6 +2,7 @@ package mock
 
 import (
 	"net"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -72,17 +73,11 @@ func (c *apiCall) checkSignature() *Error {
 		return NewError(CodeSignature, "No signature specified")
 	}
 	all := c.params.All()
-	// The signing strings are built on the stack (only a call with
-	// unusually long parameters spills to the heap), and each secret is
-	// appended past a string's end, in its spare capacity, which leaves
-	// the string itself as it was for the next secret.
-	var baseBuf, withKeyBuf [768]byte
-	base := appendSigningString(baseBuf[:0], all, false)
-	strs := [2][]byte{base}
-	n := 1
-	if _, sent := c.params.Get("session_key"); sent {
-		strs[1], n = appendSigningString(withKeyBuf[:0], all, true), 2
-	}
+	// The signing string is built in the call's buffer, which the pool
+	// keeps warm (one on the stack was 768 bytes to clear, on a goroutine
+	// stack seldom still in the cache). Each secret is appended past the
+	// string's end, in its spare capacity, which leaves the string itself
+	// as it was for the next secret.
 	type candidate struct {
 		scheme Scheme
 		secret string
@@ -95,6 +90,17 @@ func (c *apiCall) checkSignature() *Error {
 		}
 	} else {
 		cands = []candidate{{SchemeApplication, c.app.Secret}}
+	}
+	room := 0
+	for _, cand := range cands {
+		room = max(room, len(cand.secret))
+	}
+	base := slices.Grow(appendSigningString(c.sigBuf[:0], all, false), room)
+	c.sigBuf = base
+	strs := [2][]byte{base}
+	n := 1
+	if _, sent := c.params.Get("session_key"); sent {
+		strs[1], n = appendSigningString(nil, all, true), 2
 	}
 	for _, cand := range cands {
 		for _, s := range strs[:n] {
