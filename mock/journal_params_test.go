@@ -105,7 +105,7 @@ func TestJournalCopiesPackedParams(t *testing.T) {
 	}
 }
 
-// TestKeptPackDropsLargeBuffers: a call with huge parameters does not
+// TestKeptBufDropsLargeBuffers: a call with huge parameters does not
 // leave a journal slot or a pooled call holding that much for good.
 func TestKeptBufDropsLargeBuffers(t *testing.T) {
 	if got := keptBuf(make(packedParams, 10, maxKeptBuf)); got == nil || len(got) != 0 {

@@ -41,56 +41,29 @@ func SigningString(params []Param, includeSessionKey bool) string {
 // appendSigningString appends SigningString to dst. Verification builds it
 // in a buffer the pooled call keeps: the string is garbage once hashed.
 func appendSigningString(dst []byte, params []Param, includeSessionKey bool) []byte {
-	if len(params) > maxSortedInPlace {
-		return appendSigningStringLong(dst, params, includeSessionKey)
+	// The kept parameters are ordered as indexes, on the stack for a
+	// usual call: a copy of the parameters there was a kilobyte to clear
+	// on every call, on whichever of the connections' goroutine stacks
+	// served it, rarely one still in the cache.
+	var stack [64]int32
+	keep := stack[:0]
+	if len(params) > len(stack) {
+		keep = make([]int32, 0, len(params))
 	}
-	// The kept parameters are ordered as indexes on the stack: a copy of
-	// the parameters there was a kilobyte to clear on every call, on
-	// whichever of the connections' goroutine stacks served it, rarely
-	// one still in the cache.
-	var order [maxSortedInPlace]uint8
-	keep := order[:0]
 	n := 0
 	for i, p := range params {
 		if excludedFromSignature(p.Key, includeSessionKey) {
 			continue
 		}
-		keep = append(keep, uint8(i))
+		keep = append(keep, int32(i))
 		n += len(p.Key) + 1 + len(p.Value)
 	}
-	for i := 1; i < len(keep); i++ {
-		k := keep[i]
-		j := i
-		for ; j > 0 && params[keep[j-1]].Key > params[k].Key; j-- {
-			keep[j] = keep[j-1]
-		}
-		keep[j] = k
-	}
+	slices.SortFunc(keep, func(a, b int32) int { return strings.Compare(params[a].Key, params[b].Key) })
 	dst = slices.Grow(dst, n)
 	for _, i := range keep {
 		dst = append(dst, params[i].Key...)
 		dst = append(dst, '=')
 		dst = append(dst, params[i].Value...)
-	}
-	return dst
-}
-
-// maxSortedInPlace is the most parameters appendSigningString orders on
-// its stack; a call with more is rare enough to sort a copy.
-const maxSortedInPlace = 64
-
-func appendSigningStringLong(dst []byte, params []Param, includeSessionKey bool) []byte {
-	keep := make([]Param, 0, len(params))
-	for _, p := range params {
-		if !excludedFromSignature(p.Key, includeSessionKey) {
-			keep = append(keep, p)
-		}
-	}
-	slices.SortFunc(keep, func(a, b Param) int { return strings.Compare(a.Key, b.Key) })
-	for _, p := range keep {
-		dst = append(dst, p.Key...)
-		dst = append(dst, '=')
-		dst = append(dst, p.Value...)
 	}
 	return dst
 }

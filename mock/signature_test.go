@@ -138,11 +138,10 @@ func BenchmarkVerifySignature(b *testing.B) {
 }
 
 // The signing string's order is bytewise by key however many parameters
-// a call has: the short path (indexes sorted on the stack) and the long
-// one (a sorted copy) agree with a plain sort.
+// a call has, whether their order fits on the stack or not.
 func TestSigningStringOrderAtAnyLength(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
-	for n := range maxSortedInPlace + 8 {
+	for n := range 72 {
 		ps := make([]Param, n)
 		for i := range ps {
 			ps[i] = Param{Key: fmt.Sprintf("k%c%d", 'A'+rnd.IntN(60), i), Value: strconv.Itoa(rnd.IntN(1000))}

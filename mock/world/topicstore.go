@@ -30,9 +30,6 @@ type topicStore struct {
 	byNum   map[uint64]uint32         // slot of any other topic whose id is a canonical decimal number
 	byName  map[string]uint32         // slot of any other id (none are made by the world itself)
 	byOwner map[string]*paged[uint32] // slots listed under each owner (Topic.owner), oldest first
-	// inBand counts the byNum entries in the counter band, which the
-	// counter index takes over when it reaches them.
-	inBand int
 }
 
 // topicSlot places one record in the arena, with its creation time kept
@@ -104,9 +101,6 @@ func (s *topicStore) index(id string, i uint32) {
 	k, ok := counterPos(n)
 	if !ok || k >= s.counter.len()+maxCounterGap {
 		s.byNum[n] = i
-		if ok {
-			s.inBand++
-		}
 		return
 	}
 	for s.counter.len() <= k {
@@ -116,17 +110,14 @@ func (s *topicStore) index(id string, i uint32) {
 }
 
 // takeFromNum moves id n's entry out of byNum, as the counter index
-// reaches it, and returns what the index is to hold for it.
+// reaches it, and returns what the index is to hold for it. byNum is
+// small (seeded topics, ids put from outside), so the look costs little.
 func (s *topicStore) takeFromNum(n uint64) uint32 {
-	if s.inBand == 0 {
-		return 0
-	}
 	i, found := s.byNum[n]
 	if !found {
 		return 0
 	}
 	delete(s.byNum, n)
-	s.inBand--
 	return i + 1
 }
 
@@ -137,13 +128,9 @@ func (s *topicStore) unindex(id string) {
 		delete(s.byName, id)
 		return
 	}
-	k, inBand := counterPos(n)
-	if inBand && k < s.counter.len() {
+	if k, ok := counterPos(n); ok && k < s.counter.len() {
 		*s.counter.at(k) = 0
 		return
-	}
-	if _, found := s.byNum[n]; found && inBand {
-		s.inBand--
 	}
 	delete(s.byNum, n)
 }
