@@ -169,10 +169,41 @@ func writeNotes(w io.Writer, c *comparison) {
 		notes = append(notes, fmt.Sprintf("In the closed loops the server core was at least %.0f%% busy and the load generator's at most %.0f%%; the open-loop pacer sent 99%% of requests within %s of their intended time.",
 			100*minServer, 100*maxGen, fmtDuration(maxLate)))
 	}
+	if n := othersNote(c); n != "" {
+		notes = append(notes, n)
+	}
 	notes = append(notes, "Server CPU is read from /proc/<pid>/stat (10 ms ticks); cold start is from spawning the process to the first answered signed call (users.getInfo), polled every 100 µs.")
 	for _, n := range notes {
 		fmt.Fprintf(w, "- %s\n", n)
 	}
+}
+
+// othersNote says how much of the server's pinned core other tasks took:
+// the figures are of a server with the core to itself, and a neighbour on
+// it slows the server's turn and raises its heap's peak.
+func othersNote(c *comparison) string {
+	if !c.coreWatched {
+		return ""
+	}
+	var worst othersMark
+	var busiest string
+	for _, r := range c.rows {
+		if r.busiest.share > worst.share {
+			worst, busiest = r.busiest, r.workload.name+" "+r.busiest.where
+		}
+	}
+	var parts []string
+	if len(c.rows) > 0 {
+		if worst.share > 0 {
+			parts = append(parts, fmt.Sprintf("in a measured turn at most %.1f%% (%s)", 100*worst.share, busiest))
+		} else {
+			parts = append(parts, "in no measured turn")
+		}
+	}
+	if c.rssReads > 0 {
+		parts = append(parts, fmt.Sprintf("while each server took its reads for peak RSS %.1f%% (bare) and %.1f%% (okmock)", 100*c.rssOthers[bare], 100*c.rssOthers[okm]))
+	}
+	return "Other tasks took the server's core (its user and system time in /proc/stat, less the server's own) " + strings.Join(parts, "; ") + "."
 }
 
 // spread prints the range and median of per-turn ratios, each scaled by
