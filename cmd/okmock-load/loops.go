@@ -23,9 +23,9 @@ type phaseResult struct {
 	elapsed   time.Duration
 	serverCPU time.Duration // CPU time of the server process during the phase
 	loadCPU   time.Duration // CPU time of the load generator during the phase
-	// othersCPU is the time the server's core ran other tasks during the
-	// phase (0 when the server is not pinned).
-	othersCPU time.Duration
+	// waited is how long the server's threads were ready to run and
+	// waited for a CPU during the phase (runDelay).
+	waited    time.Duration
 	latencies []time.Duration
 	lateness  []time.Duration // open loop: how late the generator sent
 	// Open loop only: when the first request was due, the interval
@@ -97,20 +97,16 @@ func okAnswer(a answer) error {
 // either. A turn allocates a few megabytes at most (the latencies are
 // preallocated), so the collection after the turn, or the memory limit
 // should a turn ever allocate far more, takes the garbage back.
-func measure(pid, core int, fn func() *phaseResult) *phaseResult {
+func measure(pid int, fn func() *phaseResult) *phaseResult {
 	runtime.GC()
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(generatorMemoryLimit))
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	busy := coreReader(core)
-	s0, l0, b0 := cpuOf(pid), cpuOf(0), busy()
+	s0, l0, w0 := cpuOf(pid), cpuOf(0), waitOf(pid)
 	start := time.Now()
 	res := fn()
 	res.elapsed = time.Since(start)
-	s1, l1, b1 := cpuOf(pid), cpuOf(0), busy()
-	res.serverCPU, res.loadCPU = s1-s0, l1-l0
-	if core >= 0 {
-		res.othersCPU = max(b1-b0-res.serverCPU, 0)
-	}
+	s1, l1, w1 := cpuOf(pid), cpuOf(0), waitOf(pid)
+	res.serverCPU, res.loadCPU, res.waited = s1-s0, l1-l0, max(w1-w0, 0)
 	return res
 }
 
@@ -119,18 +115,6 @@ func measure(pid, core int, fn func() *phaseResult) *phaseResult {
 func cpuOf(pid int) time.Duration {
 	d, _ := procCPU(pid)
 	return d
-}
-
-// coreReader reads a core's busy time (coreBusy); for core < 0, or where
-// /proc/stat cannot be read, it reads 0.
-func coreReader(core int) func() time.Duration {
-	return func() time.Duration {
-		if core < 0 {
-			return 0
-		}
-		d, _ := coreBusy(core)
-		return d
-	}
 }
 
 // closedLoop keeps conns requests in flight, each connection sending its

@@ -16,7 +16,7 @@ func TestMeasuredTurnHasNoGeneratorCollections(t *testing.T) {
 	defer debug.SetGCPercent(before)
 
 	var during uint32
-	measure(os.Getpid(), -1, func() *phaseResult {
+	measure(os.Getpid(), func() *phaseResult {
 		var m0, m1 runtime.MemStats
 		runtime.ReadMemStats(&m0)
 		// 64 MB of garbage in 64 KB pieces: dozens of collections with the

@@ -169,7 +169,7 @@ func writeNotes(w io.Writer, c *comparison) {
 		notes = append(notes, fmt.Sprintf("In the closed loops the server core was at least %.0f%% busy and the load generator's at most %.0f%%; the open-loop pacer sent 99%% of requests within %s of their intended time.",
 			100*minServer, 100*maxGen, fmtDuration(maxLate)))
 	}
-	if n := othersNote(c); n != "" {
+	if n := waitNote(c); n != "" {
 		notes = append(notes, n)
 	}
 	notes = append(notes, "Server CPU is read from /proc/<pid>/stat (10 ms ticks); cold start is from spawning the process to the first answered signed call (users.getInfo), polled every 100 µs.")
@@ -178,32 +178,29 @@ func writeNotes(w io.Writer, c *comparison) {
 	}
 }
 
-// othersNote says how much of the server's pinned core other tasks took:
-// the figures are of a server with the core to itself, and a neighbour on
-// it slows the server's turn and raises its heap's peak.
-func othersNote(c *comparison) string {
-	if !c.coreWatched {
-		return ""
-	}
-	var worst othersMark
-	var busiest string
+// waitNote says how long the servers waited for their core while they
+// always had work: the figures are of a server with its core to itself,
+// and a neighbour on it slows the server's turn and raises its heap's
+// peak.
+func waitNote(c *comparison) string {
+	var worst waitMark
+	var where string
 	for _, r := range c.rows {
-		if r.busiest.share > worst.share {
-			worst, busiest = r.busiest, r.workload.name+" "+r.busiest.where
+		if r.longestWait.share > worst.share {
+			worst, where = r.longestWait, r.workload.name+" "+r.longestWait.where
 		}
 	}
 	var parts []string
 	if len(c.rows) > 0 {
-		if worst.share > 0 {
-			parts = append(parts, fmt.Sprintf("in a measured turn at most %.1f%% (%s)", 100*worst.share, busiest))
-		} else {
-			parts = append(parts, "in no measured turn")
-		}
+		parts = append(parts, fmt.Sprintf("%.1f%% of a closed-loop turn at most (%s)", 100*worst.share, where))
 	}
 	if c.rssReads > 0 {
-		parts = append(parts, fmt.Sprintf("while each server took its reads for peak RSS %.1f%% (bare) and %.1f%% (okmock)", 100*c.rssOthers[bare], 100*c.rssOthers[okm]))
+		parts = append(parts, fmt.Sprintf("%.1f%% (bare) and %.1f%% (okmock) of their reads for peak RSS", 100*c.rssWaits[bare], 100*c.rssWaits[okm]))
 	}
-	return "Other tasks took the server's core (its user and system time in /proc/stat, less the server's own) " + strings.Join(parts, "; ") + "."
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Where a server always had work, its threads waited for a CPU while ready to run (run_delay in /proc/<pid>/task/*/schedstat, added up over the threads; about 1% with the core to itself, 50-100% with a busy neighbour on it) as long as " + strings.Join(parts, "; ") + "."
 }
 
 // spread prints the range and median of per-turn ratios, each scaled by
