@@ -200,7 +200,7 @@ func waitNote(c *comparison) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Where a server always had work, its threads waited for a CPU while ready to run (run_delay in /proc/<pid>/task/*/schedstat, added up over the threads; about 1% with the core to itself, 50-100% with a busy neighbour on it) as long as " + strings.Join(parts, "; ") + "."
+	return "Where a server always had work, its threads waited for a CPU while ready to run (run_delay in /proc/<pid>/task/*/schedstat, added up over the threads; a few per cent with the core to itself, 50-100% with a busy neighbour on it) as long as " + strings.Join(parts, "; ") + "."
 }
 
 // spread prints the range and median of per-turn ratios, each scaled by
