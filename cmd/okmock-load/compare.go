@@ -252,10 +252,9 @@ func logPhase(log io.Writer, workload, loop, server string, p *phaseResult) {
 
 // peakRSS spawns a fresh server, sends it cfg.rssReads read requests and
 // reads its high-water resident set (VmHWM), and the share of the time
-// it waited for its core: a server that shares its core marks more
-// slowly against the same allocation, and its heap peaks higher (okmock
-// with a shell polling /proc on its core every 20 ms: 36.4-38.3 MiB,
-// against 33.5-33.8 MiB alone, 12-08).
+// it waited for its core: a server that shares its core peaks higher
+// (okmock with a shell polling /proc on its core every 20 ms: 36.4-38.3
+// MiB, against 33.5-33.8 MiB alone, 12-08).
 func peakRSS(ctx context.Context, l *launcher, kind string) (int64, float64, error) {
 	okSrv, _, err := l.start(ctx, kindOkmock)
 	if err != nil {

@@ -191,7 +191,11 @@ func waitNote(c *comparison) string {
 		}
 	}
 	var parts []string
-	if len(c.rows) > 0 {
+	switch {
+	case len(c.rows) == 0:
+	case worst.share == 0:
+		parts = append(parts, "none of any closed-loop turn")
+	default:
 		parts = append(parts, fmt.Sprintf("%.1f%% of a closed-loop turn at most (%s)", 100*worst.share, where))
 	}
 	if c.rssReads > 0 {

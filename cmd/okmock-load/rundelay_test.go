@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 )
@@ -40,6 +41,10 @@ func TestNotesSayHowLongTheServersWaitedForTheirCore(t *testing.T) {
 	want := "Where a server always had work, its threads waited for a CPU while ready to run (run_delay in /proc/<pid>/task/*/schedstat, added up over the threads; a few per cent with the core to itself, 50-100% with a busy neighbour on it) as long as 15.0% of a closed-loop turn at most (mix turn 2, okmock); 0.0% (bare) and 4.2% (okmock) of their reads for peak RSS."
 	if got := waitNote(c); got != want {
 		t.Errorf("note:\n got %s\nwant %s", got, want)
+	}
+	c.rows[0].longestWait = waitMark{}
+	if got := waitNote(c); !strings.Contains(got, "as long as none of any closed-loop turn; 0.0% (bare)") {
+		t.Errorf("with no wait in any turn, the note says: %s", got)
 	}
 }
 
