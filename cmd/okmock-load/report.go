@@ -194,9 +194,9 @@ func waitNote(c *comparison) string {
 	switch {
 	case len(c.rows) == 0:
 	case worst.share == 0:
-		parts = append(parts, "none of any closed-loop turn")
+		parts = append(parts, "nothing in any closed-loop turn")
 	default:
-		parts = append(parts, fmt.Sprintf("%.1f%% of a closed-loop turn at most (%s)", 100*worst.share, where))
+		parts = append(parts, fmt.Sprintf("at most %.1f%% of a closed-loop turn (%s)", 100*worst.share, where))
 	}
 	if c.rssReads > 0 {
 		parts = append(parts, fmt.Sprintf("%.1f%% (bare) and %.1f%% (okmock) of their reads for peak RSS", 100*c.rssWaits[bare], 100*c.rssWaits[okm]))
@@ -204,7 +204,7 @@ func waitNote(c *comparison) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Where a server always had work, its threads waited for a CPU while ready to run (run_delay in /proc/<pid>/task/*/schedstat, added up over the threads; a few per cent with the core to itself, 50-100% with a busy neighbour on it) as long as " + strings.Join(parts, "; ") + "."
+	return "Where a server always had work, its threads' waits for a CPU while ready to run (run_delay in /proc/<pid>/task/*/schedstat, added up over the threads; a few per cent with the core to itself, 50-100% with a busy neighbour on it) came to " + strings.Join(parts, "; ") + "."
 }
 
 // spread prints the range and median of per-turn ratios, each scaled by

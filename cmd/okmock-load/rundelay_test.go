@@ -38,12 +38,12 @@ func TestNotesSayHowLongTheServersWaitedForTheirCore(t *testing.T) {
 	r.longestWait = r.longestWait.note(busy, "turn 2, okmock")
 	r.longestWait = r.longestWait.note(quiet, "turn 3, okmock")
 	c := &comparison{rows: []row{r}, rssReads: 1000, rssWaits: [2]float64{0, 0.042}}
-	want := "Where a server always had work, its threads waited for a CPU while ready to run (run_delay in /proc/<pid>/task/*/schedstat, added up over the threads; a few per cent with the core to itself, 50-100% with a busy neighbour on it) as long as 15.0% of a closed-loop turn at most (mix turn 2, okmock); 0.0% (bare) and 4.2% (okmock) of their reads for peak RSS."
+	want := "Where a server always had work, its threads' waits for a CPU while ready to run (run_delay in /proc/<pid>/task/*/schedstat, added up over the threads; a few per cent with the core to itself, 50-100% with a busy neighbour on it) came to at most 15.0% of a closed-loop turn (mix turn 2, okmock); 0.0% (bare) and 4.2% (okmock) of their reads for peak RSS."
 	if got := waitNote(c); got != want {
 		t.Errorf("note:\n got %s\nwant %s", got, want)
 	}
 	c.rows[0].longestWait = waitMark{}
-	if got := waitNote(c); !strings.Contains(got, "as long as none of any closed-loop turn; 0.0% (bare)") {
+	if got := waitNote(c); !strings.Contains(got, "came to nothing in any closed-loop turn; 0.0% (bare)") {
 		t.Errorf("with no wait in any turn, the note says: %s", got)
 	}
 }
