@@ -60,7 +60,7 @@ func TestMeasureCountsTheServersWaitForItsCore(t *testing.T) {
 		t.Skip(msg)
 	}
 	// The "server" wants the core all the time, and so does the burner:
-	// each gets about half and waits the other half.
+	// each gets about half and waits the rest.
 	server := exec.Command(taskset, "-c", "0", "sh", "-c", "while :; do :; done")
 	burner := exec.Command(taskset, "-c", "0", "sh", "-c", "while :; do :; done")
 	for _, c := range []*exec.Cmd{server, burner} {
@@ -73,15 +73,22 @@ func TestMeasureCountsTheServersWaitForItsCore(t *testing.T) {
 		time.Sleep(600 * time.Millisecond)
 		return &phaseResult{}
 	})
-	if w := partOf(p.waited, p.elapsed); w < 0.25 || w > 0.75 {
-		t.Errorf("sharing its core with a burner, the server waited %.0f%% of the turn (%v of %v), want about half", 100*w, p.waited, p.elapsed)
+	// Other tests may share the core too, which only adds to the wait.
+	if w := partOf(p.waited, p.elapsed); w < 0.25 {
+		t.Errorf("sharing its core with a burner, the server waited %.0f%% of the turn (%v of %v), want about half or more", 100*w, p.waited, p.elapsed)
 	}
 
-	alone := exec.Command(taskset, "-c", "1", "sleep", "5")
+	// A server asleep through the turn never waits, however busy the
+	// machine: run_delay grows only while a thread is ready to run. It is
+	// given time to get to its sleep first (exec and start-up do wait on
+	// a busy machine: 10.3 ms once, in CI with the other packages'
+	// tests).
+	alone := exec.Command("sleep", "10")
 	if err := alone.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer func() { _ = alone.Process.Kill(); _ = alone.Wait() }()
+	time.Sleep(300 * time.Millisecond)
 	p = measure(alone.Process.Pid, func() *phaseResult {
 		time.Sleep(300 * time.Millisecond)
 		return &phaseResult{}
