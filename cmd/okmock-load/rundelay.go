@@ -15,7 +15,7 @@ import (
 // pinned to one core waits when another task holds that core, so this is
 // a sign that it did not have its core to itself. The threads' waits add
 // up, so a crowded core can make this more than the time that passed;
-// with the core to itself a server's threads waited about 1% of a
+// with the core to itself a server's threads waited a few per cent of a
 // closed-loop turn, with a shell polling /proc on it 50-100% (12-08).
 // Threads that have exited are not counted. The core's own counters in
 // /proc/stat would not do: they are sampled at the scheduler tick, which

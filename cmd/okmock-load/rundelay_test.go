@@ -27,8 +27,7 @@ func TestParseRunDelayReadsTheWaitFigure(t *testing.T) {
 }
 
 // The notes name the closed-loop turn in which a server waited longest
-// for its core,
-// and how long each waited during the peak-RSS reads.
+// for its core, and how long each waited during the peak-RSS reads.
 func TestNotesSayHowLongTheServersWaitedForTheirCore(t *testing.T) {
 	quiet := phase(1000, time.Millisecond)
 	busy := phase(1000, time.Millisecond)
